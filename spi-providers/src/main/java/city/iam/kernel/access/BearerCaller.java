@@ -1,6 +1,7 @@
 package city.iam.kernel.access;
 
 import city.iam.kernel.error.CityIamException;
+import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -29,8 +30,14 @@ public final class BearerCaller {
 
     public static Caller requireRealmAdmin(KeycloakSession session, RealmModel realm) {
         Caller caller = authenticate(session, realm);
-        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel admin = management == null ? null : management.getRole(AdminRoles.REALM_ADMIN);
+        RoleModel admin;
+        if (realm.getName().equals(Config.getAdminRealm())) {
+            // The master realm has no realm-management client; its administrators hold the admin realm role.
+            admin = realm.getRole(AdminRoles.ADMIN);
+        } else {
+            ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+            admin = management == null ? null : management.getRole(AdminRoles.REALM_ADMIN);
+        }
         if (admin == null || !caller.user().hasRole(admin)) {
             throw CityIamException.forbidden("This needs the realm-admin role of realm " + realm.getName() + ".");
         }
