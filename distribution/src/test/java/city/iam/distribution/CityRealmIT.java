@@ -1,0 +1,64 @@
+package city.iam.distribution;
+
+import city.iam.testing.Http;
+import city.iam.testing.KeycloakServerExtension;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reference city realm as the dev server imports it. */
+@ExtendWith(KeycloakServerExtension.class)
+class CityRealmIT {
+
+    @Test
+    void discoveryDocumentIsServed(TestServer server) {
+        Http.Reply r = server.http().get("/realms/city/.well-known/openid-configuration", null);
+        assertEquals(200, r.status());
+        assertTrue(r.json().get("issuer").asText().endsWith("/realms/city"));
+    }
+
+    @Test
+    void demoRolesWorkAgainstTheSuite(TestServer server) {
+        Http http = server.http();
+        String auditor = http.passwordToken("city", "ada.auditor", "Auditor-2026!");
+        Http.Reply verify = http.postJson("/admin/realms/city/city-iam/audit/verify", auditor, "");
+        assertEquals(200, verify.status(), verify.body());
+        assertTrue(verify.json().get("valid").asBoolean());
+
+        String cityAdmin = http.passwordToken("city", "city-admin", "CityAdmin-2026!");
+        assertEquals(403, http.get("/admin/realms/city/city-iam/audit", cityAdmin).status(),
+                "the realm administrator is not an auditor");
+        JsonNode realm = http.get("/admin/realms/city", cityAdmin).json();
+        assertTrue(realm.get("eventsListeners").toString().contains("city-iam-audit"));
+    }
+
+    @Test
+    void demoUserLogsInThroughTheBrowser(TestServer server) {
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(server.baseUrl().replace("127.0.0.1", "localhost") + "/realms/city/account");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertTrue(browser.getPageSource().contains("Sign in to the city"), "city login theme wording shown");
+            HeadlessChromium.screenshot(browser, "city-login");
+            browser.findElement(By.id("username")).sendKeys("carl.citizen");
+            browser.findElement(By.id("password")).sendKeys("Citizen-2026!");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/realms/city/account") && !d.getCurrentUrl().contains("login-actions"));
+            wait.until(ExpectedConditions.attributeToBe(By.id("firstName"), "value", "Carl"));
+        } finally {
+            HeadlessChromium.screenshot(browser, "city-account-after-login");
+            browser.quit();
+        }
+    }
+}
