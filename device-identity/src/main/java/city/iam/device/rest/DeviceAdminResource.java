@@ -1,0 +1,331 @@
+package city.iam.device.rest;
+
+import city.iam.device.anchor.TrustAnchors;
+import city.iam.device.ca.DeviceCas;
+import city.iam.device.group.EnrollmentGroup;
+import city.iam.device.group.Groups;
+import city.iam.device.jpa.DeviceCaEntity;
+import city.iam.device.jpa.DeviceEntity;
+import city.iam.device.jpa.IndividualEnrollmentEntity;
+import city.iam.device.jpa.TrustAnchorEntity;
+import city.iam.device.registry.DeviceStatus;
+import city.iam.device.registry.Devices;
+import city.iam.kernel.access.AdminCaller;
+import city.iam.kernel.access.Caller;
+import city.iam.kernel.access.ModuleRole;
+import city.iam.kernel.audit.AdminChange;
+import city.iam.kernel.audit.AuditRecord;
+import city.iam.kernel.error.CityIamException;
+import city.iam.kernel.error.Guard;
+import city.iam.kernel.json.BoundedBody;
+import city.iam.kernel.json.Json;
+import city.iam.kernel.page.Page;
+import city.iam.kernel.time.KeycloakClock;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+
+/**
+ * Admin API of device-identity. Reads need {@code device-admin} or {@code auditor}; changes need
+ * {@code device-admin}, and each one is an admin event plus an audit-chain entry.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Caller caller;
+    private final AdminEventBuilder adminEvent;
+    private final Clock clock = KeycloakClock.INSTANCE;
+
+    DeviceAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.caller = AdminCaller.of(auth);
+        this.adminEvent = adminEvent;
+    }
+
+    public record AnchorUpload(@JsonProperty("certificate") String certificate, @JsonProperty("purpose") String purpose) {
+    }
+
+    public record CaImport(@JsonProperty("certificate") String certificate, @JsonProperty("private_key") String privateKey) {
+    }
+
+    public record EnrollmentUpdate(@JsonProperty("mode") String mode, @JsonProperty("note") String note) {
+    }
+
+    // ---- trust anchors
+
+    @GET
+    @Path("trust-anchors")
+    public Response anchors() {
+        return read(() -> Response.ok(anchorsService().list().stream().map(DeviceViews.Anchor::of).toList()).build());
+    }
+
+    @POST
+    @Path("trust-anchors")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addAnchor(InputStream body) {
+        return write(() -> {
+            AnchorUpload upload = BoundedBody.json(body, AnchorUpload.class, 64 * 1024);
+            TrustAnchorEntity e = anchorsService().add(upload.certificate(), upload.purpose());
+            record(OperationType.CREATE, "CITYIAM_DEVICE_ANCHOR", "trust-anchors/" + e.getPin(), "device-identity.anchor.added",
+                    e.getPin(), facts("purpose", e.getPurpose(), "subject", e.getSubject()));
+            return Response.status(201).entity(DeviceViews.Anchor.of(e)).build();
+        });
+    }
+
+    @DELETE
+    @Path("trust-anchors/{pin}")
+    public Response removeAnchor(@PathParam("pin") String pin) {
+        return write(() -> {
+            TrustAnchorEntity e = anchorsService().remove(pin);
+            record(OperationType.DELETE, "CITYIAM_DEVICE_ANCHOR", "trust-anchors/" + pin, "device-identity.anchor.removed",
+                    pin, facts("purpose", e.getPurpose(), "subject", e.getSubject()));
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- device CA
+
+    @GET
+    @Path("ca")
+    public Response cas() {
+        return read(() -> {
+            DeviceCas cas = casService();
+            cas.active();
+            return Response.ok(cas.all().stream().map(DeviceViews.Ca::of).toList()).build();
+        });
+    }
+
+    @POST
+    @Path("ca/generate")
+    public Response generateCa() {
+        return write(() -> {
+            DeviceCaEntity e = casService().generate();
+            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.generated", e.getId(), facts());
+            return Response.status(201).entity(DeviceViews.Ca.of(e)).build();
+        });
+    }
+
+    @PUT
+    @Path("ca")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importCa(InputStream body) {
+        return write(() -> {
+            CaImport upload = BoundedBody.json(body, CaImport.class, 64 * 1024);
+            DeviceCaEntity e = casService().importCa(upload.certificate(), upload.privateKey());
+            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.imported", e.getId(), facts());
+            return Response.status(201).entity(DeviceViews.Ca.of(e)).build();
+        });
+    }
+
+    // ---- enrollment groups
+
+    @GET
+    @Path("groups")
+    public Response groups() {
+        return read(() -> Response.ok(groupsService().list()).build());
+    }
+
+    @GET
+    @Path("groups/{name}")
+    public Response group(@PathParam("name") String name) {
+        return read(() -> Response.ok(groupsService().require(name)).build());
+    }
+
+    @PUT
+    @Path("groups/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putGroup(@PathParam("name") String name, InputStream body) {
+        return write(() -> {
+            EnrollmentGroup group = BoundedBody.json(body, EnrollmentGroup.class, 64 * 1024);
+            if (group.name() != null && !group.name().equals(name)) {
+                throw CityIamException.badRequest("invalid_group", "The name in the body differs from the name in the path.");
+            }
+            EnrollmentGroup named = withName(group, name);
+            for (String pin : named.anchors() == null ? java.util.List.<String>of() : named.anchors()) {
+                if (anchorsService().find(pin).isEmpty()) {
+                    throw CityIamException.badRequest("unknown_anchor", "No trust anchor is pinned as " + pin + ".");
+                }
+            }
+            boolean created = groupsService().put(named);
+            record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_DEVICE_GROUP", "groups/" + name,
+                    created ? "device-identity.group.created" : "device-identity.group.updated", name, Json.MAPPER.valueToTree(named));
+            return Response.status(created ? 201 : 200).entity(named).build();
+        });
+    }
+
+    @DELETE
+    @Path("groups/{name}")
+    public Response deleteGroup(@PathParam("name") String name) {
+        return write(() -> {
+            groupsService().delete(name);
+            record(OperationType.DELETE, "CITYIAM_DEVICE_GROUP", "groups/" + name, "device-identity.group.deleted", name, facts());
+            return Response.noContent().build();
+        });
+    }
+
+    @GET
+    @Path("groups/{name}/enrollments")
+    public Response enrollments(@PathParam("name") String name) {
+        return read(() -> Response.ok(groupsService().enrollments(name).stream().map(DeviceViews.Enrollment::of).toList()).build());
+    }
+
+    @PUT
+    @Path("groups/{name}/enrollments/{serial}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putEnrollment(@PathParam("name") String name, @PathParam("serial") String serial, InputStream body) {
+        return write(() -> {
+            EnrollmentUpdate update = BoundedBody.json(body, EnrollmentUpdate.class, 4096);
+            IndividualEnrollmentEntity e = groupsService().putEnrollment(name, serial, update.mode(), update.note());
+            record(OperationType.UPDATE, "CITYIAM_DEVICE_ENROLLMENT", "groups/" + name + "/enrollments/" + serial,
+                    "device-identity.enrollment." + e.getMode(), name + "/" + serial, facts("mode", e.getMode(), "note", e.getNote()));
+            return Response.ok(DeviceViews.Enrollment.of(e)).build();
+        });
+    }
+
+    @DELETE
+    @Path("groups/{name}/enrollments/{serial}")
+    public Response deleteEnrollment(@PathParam("name") String name, @PathParam("serial") String serial) {
+        return write(() -> {
+            groupsService().deleteEnrollment(name, serial);
+            record(OperationType.DELETE, "CITYIAM_DEVICE_ENROLLMENT", "groups/" + name + "/enrollments/" + serial,
+                    "device-identity.enrollment.removed", name + "/" + serial, facts());
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- devices
+
+    @GET
+    @Path("devices")
+    public Response devices(@QueryParam("status") String status, @QueryParam("group") String group,
+                            @QueryParam("expires_before") String expiresBefore,
+                            @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            DeviceStatus s = status == null || status.isBlank() ? null : DeviceStatus.of(status);
+            Instant before = instant("expires_before", expiresBefore);
+            return Response.ok(devicesService().search(s, blankToNull(group), before, Page.of(first, max)).stream()
+                    .map(d -> DeviceViews.Device.of(d, null)).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("devices/{deviceId}")
+    public Response device(@PathParam("deviceId") String deviceId) {
+        return read(() -> {
+            Devices devices = devicesService();
+            DeviceEntity d = devices.require(deviceId);
+            return Response.ok(DeviceViews.Device.of(d, devices.certificates(d))).build();
+        });
+    }
+
+    @POST
+    @Path("devices/{deviceId}/approve")
+    public Response approve(@PathParam("deviceId") String deviceId) {
+        return write(() -> {
+            DeviceEntity d = devicesService().require(deviceId);
+            if (!d.getStatus().equals(DeviceStatus.PENDING.value())) {
+                throw CityIamException.conflict("invalid_transition", "Only pending devices can be approved; " + deviceId + " is " + d.getStatus() + ".");
+            }
+            d.setStatus(DeviceStatus.ACTIVE.value());
+            d.setUpdatedAt(clock.millis());
+            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.approved", deviceId,
+                    facts("status", d.getStatus()));
+            return Response.ok(DeviceViews.Device.of(d, null)).build();
+        });
+    }
+
+    // ---- plumbing
+
+    private Response read(Supplier<Response> body) {
+        return Guard.run(session, () -> {
+            caller.require(realm, ModuleRole.DEVICE_ADMIN, ModuleRole.AUDITOR);
+            return body.get();
+        });
+    }
+
+    private Response write(Supplier<Response> body) {
+        return Guard.run(session, () -> {
+            caller.require(realm, ModuleRole.DEVICE_ADMIN);
+            return body.get();
+        });
+    }
+
+    private void record(OperationType op, String type, String path, String action, String subject, com.fasterxml.jackson.databind.JsonNode facts) {
+        AdminChange.record(session, realm, caller, adminEvent, op, type, path, action, subject, facts);
+    }
+
+    private static ObjectNode facts(String... kv) {
+        ObjectNode n = AuditRecord.facts();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            n.put(kv[i], kv[i + 1]);
+        }
+        return n;
+    }
+
+    private static EnrollmentGroup withName(EnrollmentGroup g, String name) {
+        return new EnrollmentGroup(name, g.description(), g.enabled(), g.anchors(), g.evidenceTypes(), g.serialAllowlist(),
+                g.serialPattern(), g.quota(), g.deviceIdTemplate(), g.certificateValidity(), g.autoApprove(), g.minFirmware(),
+                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.rotationOverlap());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CityIamException.badRequest("invalid_time", name + " must be an ISO-8601 instant.");
+        }
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private TrustAnchors anchorsService() {
+        return new TrustAnchors(em(), realm.getId(), clock);
+    }
+
+    private DeviceCas casService() {
+        return new DeviceCas(em(), realm.getId(), realm.getName(), clock);
+    }
+
+    private Groups groupsService() {
+        return new Groups(em(), realm.getId(), clock);
+    }
+
+    private Devices devicesService() {
+        return new Devices(em(), realm.getId());
+    }
+}
