@@ -36,6 +36,8 @@ class DropInIT {
         assertTrue(providers.path("eventsListener").path("providers").has("city-iam-audit"));
         assertTrue(providers.path("admin-realm-restapi-extension").path("providers").has("city-iam"));
         assertTrue(providers.path("realm-restapi-extension").path("providers").has("city-iam"));
+        assertTrue(providers.path("admin-realm-restapi-extension").path("providers").has("device-identity"));
+        assertTrue(providers.path("realm-restapi-extension").path("providers").has("device-identity"));
         JsonNode themes = server.http().get("/admin/serverinfo", server.masterToken()).json().path("themes");
         assertTrue(themes.path("login").toString().contains("\"city\""), "city login theme listed");
         assertTrue(themes.path("email").toString().contains("\"city\""), "city email theme listed");
