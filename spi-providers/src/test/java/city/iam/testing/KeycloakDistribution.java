@@ -33,6 +33,7 @@ public final class KeycloakDistribution implements TestServer {
     private final TestDatabase database;
     private final int httpPort;
     private final int managementPort;
+    private final int httpsPort;
     private final Path logFile;
     private Process process;
 
@@ -41,6 +42,7 @@ public final class KeycloakDistribution implements TestServer {
         this.database = TestDatabase.select(config.db(), config.work());
         this.httpPort = freePort();
         this.managementPort = freePort();
+        this.httpsPort = freePort();
         this.logFile = config.work().resolve("keycloak.log");
     }
 
@@ -56,8 +58,10 @@ public final class KeycloakDistribution implements TestServer {
             deployProviders();
             List<String> options = new ArrayList<>();
             options.add("--http-port=" + httpPort);
-            options.add("--https-port=" + freePort());
+            options.add("--https-port=" + httpsPort);
             options.add("--http-management-port=" + managementPort);
+            // With TLS configured the management interface would inherit HTTPS; the readiness probe speaks HTTP.
+            options.add("--http-management-scheme=http");
             options.add("--health-enabled=true");
             if (config.testClock()) {
                 options.add("--spi-realm-restapi-extension--city-iam--test-clock-enabled=true");
@@ -68,6 +72,7 @@ public final class KeycloakDistribution implements TestServer {
                 options.add("--import-realm");
             }
             options.addAll(config.options());
+            options.addAll(prepare());
             if (config.buildFirst()) {
                 run(List.of("build"), config.options().stream().filter(o -> o.startsWith("--features")).toList(), Duration.ofMinutes(4));
             }
@@ -75,6 +80,18 @@ public final class KeycloakDistribution implements TestServer {
             waitUntilReady();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> prepare() {
+        if (config.prepare().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return (List<String>) Class.forName(config.prepare()).getMethod("prepare", Path.class).invoke(null, config.work());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cityiam.test.prepare=" + config.prepare() + " failed", e);
         }
     }
 
@@ -166,6 +183,11 @@ public final class KeycloakDistribution implements TestServer {
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + httpsPort;
     }
 
     public String managementUrl() {

@@ -10,11 +10,13 @@ import java.util.List;
  * sets: {@code cityiam.keycloak.home} (unpacked distribution), {@code cityiam.test.providers} (jars to deploy),
  * {@code cityiam.test.work}, {@code cityiam.test.db} (h2 | postgres | mariadb), {@code cityiam.test.options}
  * (extra kc.sh options, space separated), {@code cityiam.test.import} (realm JSON files to import), 
- * {@code cityiam.test.build} (run {@code kc.sh build} before starting, as an operator would) and
- * {@code cityiam.test.clock} (expose the test clock endpoint; default true).
+ * {@code cityiam.test.build} (run {@code kc.sh build} before starting, as an operator would),
+ * {@code cityiam.test.clock} (expose the test clock endpoint; default true) and {@code cityiam.test.prepare}
+ * (a class whose static {@code List<String> prepare(Path work)} writes files, such as TLS material, before
+ * the server starts and returns the extra options that use them).
  */
 public record ServerConfig(Path home, Path providers, Path work, String db, List<String> options, Path importDir,
-                           boolean buildFirst, boolean testClock, String javaHome) {
+                           boolean buildFirst, boolean testClock, String prepare, String javaHome) {
 
     public static ServerConfig fromSystemProperties() {
         String opts = System.getProperty("cityiam.test.options", "").trim();
@@ -28,6 +30,7 @@ public record ServerConfig(Path home, Path providers, Path work, String db, List
                 importDir.isEmpty() ? null : Path.of(importDir),
                 Boolean.getBoolean("cityiam.test.build"),
                 Boolean.parseBoolean(System.getProperty("cityiam.test.clock", "true")),
+                System.getProperty("cityiam.test.prepare", "").trim(),
                 System.getProperty("cityiam.test.java.home", System.getProperty("java.home")));
     }
 

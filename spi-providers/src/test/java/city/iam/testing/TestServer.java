@@ -13,6 +13,11 @@ public interface TestServer extends AutoCloseable {
 
     Optional<TestDatabase> database();
 
+    /** The HTTPS base URL (used by mTLS tests; the server's TLS material comes from cityiam.test.prepare). */
+    default String httpsUrl() {
+        throw new IllegalStateException("this server has no HTTPS endpoint for tests");
+    }
+
     /** The server log so far (for assertions on start-up and for failure messages). */
     String log();
 

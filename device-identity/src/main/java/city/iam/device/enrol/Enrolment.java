@@ -2,8 +2,6 @@ package city.iam.device.enrol;
 
 import city.iam.device.anchor.TrustAnchors;
 import city.iam.device.ca.DeviceCas;
-import city.iam.device.evidence.Appraisal;
-import city.iam.device.evidence.Evidence;
 import city.iam.device.group.EnrollmentGroup;
 import city.iam.device.group.GroupRules;
 import city.iam.device.group.Groups;
@@ -54,12 +52,11 @@ public class Enrolment {
         }
     }
 
-    public Outcome admit(String groupName, CsrParser.Csr csr, Evidence evidence, String evidenceAnchorPin) {
+    public Outcome admit(String groupName, CsrParser.Csr csr, DeviceProof proof) {
         Groups groups = new Groups(em, realmId, clock);
         EnrollmentGroup group = groups.lockForEnrolment(groupName);
         GroupRules rules = GroupRules.of(group);
-        String serial = DeviceSerial.of(evidence.signer());
-        Appraisal.Result appraisal = Appraisal.appraise(evidence, group, serial, csr.publicKey());
+        String serial = DeviceSerial.of(proof.idevid());
 
         Optional<IndividualEnrollmentEntity> individual = groups.enrollment(groupName, serial);
         if (individual.isPresent() && individual.get().getMode().equals("block")) {
@@ -70,14 +67,14 @@ public class Enrolment {
             throw new CityIamException(403, "serial_not_allowed", "Serial " + serial + " is not admitted by group " + groupName + ".");
         }
         String keyPin = Fingerprints.spkiSha256(csr.publicKey());
-        if (keyPin.equals(Fingerprints.spkiSha256(evidence.signer()))) {
+        if (keyPin.equals(Fingerprints.spkiSha256(proof.idevid()))) {
             throw CityIamException.badRequest("key_reuse", "The CSR must carry a new device key, not the manufacturer (IDevID) key.");
         }
 
         Devices devices = new Devices(em, realmId);
         DeviceEntity device = devices.bySerial(groupName, serial).orElse(null);
         if (device != null) {
-            return readmit(device, csr, keyPin, appraisal, rules);
+            return readmit(device, csr, keyPin, proof, rules);
         }
         if (devices.countInGroup(groupName) >= group.quota()) {
             throw new CityIamException(403, "quota_exhausted", "Group " + groupName + " has reached its quota of " + group.quota() + " devices.");
@@ -92,36 +89,42 @@ public class Enrolment {
         device.setDeviceId(deviceId);
         device.setGroupName(groupName);
         device.setIdevidSerial(serial);
-        device.setIdevidAnchorPin(evidenceAnchorPin);
-        device.setIdevidThumbprint(Fingerprints.x5tS256(evidence.signer()));
+        device.setIdevidAnchorPin(Fingerprints.spkiSha256(proof.anchor()));
+        device.setIdevidThumbprint(Fingerprints.x5tS256(proof.idevid()));
         device.setKeyPin(keyPin);
-        device.setAttestation(appraisal.status());
-        device.setFirmware(evidence.swVersion());
+        device.setAttestation(proof.attestation());
+        device.setFirmware(proof.firmware());
         device.setStatus((preApproved || rules.autoApprove() ? DeviceStatus.ACTIVE : DeviceStatus.PENDING).value());
         device.setCreatedAt(clock.millis());
         device.setUpdatedAt(clock.millis());
         em.persist(device);
-        return issueIfActive(device, csr, rules, appraisal.status());
+        return issueIfActive(device, csr, rules, proof.attestation());
     }
 
-    /** A known device enrolling again through the group: only to collect its certificate after approval. */
-    private Outcome readmit(DeviceEntity device, CsrParser.Csr csr, String keyPin, Appraisal.Result appraisal, GroupRules rules) {
+    /**
+     * A known device enrolling again through its group with fresh proof: to collect its certificate after
+     * approval, or to get a new one when it holds no valid certificate (expired, or revoked and reinstated).
+     * While it holds a valid one it must rotate with simplereenroll instead.
+     */
+    private Outcome readmit(DeviceEntity device, CsrParser.Csr csr, String keyPin, DeviceProof proof, GroupRules rules) {
         DeviceStatus status = DeviceStatus.of(device.getStatus());
         if (status == DeviceStatus.REVOKED || status == DeviceStatus.DECOMMISSIONED) {
             throw new CityIamException(403, "device_" + status.value(),
                     "Device " + device.getDeviceId() + " is " + status.value() + " and cannot enrol again through its group.");
         }
-        if (!keyPin.equals(device.getKeyPin())) {
-            throw CityIamException.conflict("already_enrolled",
-                    "This IDevID is already enrolled with another key; rotate with simplereenroll using the current certificate.");
+        long now = clock.millis();
+        boolean holdsValid = new Devices(em, realmId).certificates(device).stream()
+                .anyMatch(c -> c.getState().equals("current") && c.getNotAfter() > now);
+        if (holdsValid) {
+            throw CityIamException.conflict("already_enrolled", keyPin.equals(device.getKeyPin())
+                    ? "Device " + device.getDeviceId() + " already holds a certificate for this key."
+                    : "This IDevID is already enrolled with another key; rotate with simplereenroll using the current certificate.");
         }
-        boolean hasCertificate = new Devices(em, realmId).certificates(device).stream().anyMatch(c -> c.getState().equals("current"));
-        if (hasCertificate) {
-            throw CityIamException.conflict("already_enrolled", "Device " + device.getDeviceId() + " already holds a certificate for this key.");
-        }
-        device.setAttestation(appraisal.status());
-        device.setUpdatedAt(clock.millis());
-        return issueIfActive(device, csr, rules, appraisal.status());
+        device.setKeyPin(keyPin);
+        device.setAttestation(proof.attestation());
+        device.setFirmware(proof.firmware());
+        device.setUpdatedAt(now);
+        return issueIfActive(device, csr, rules, proof.attestation());
     }
 
     private Outcome issueIfActive(DeviceEntity device, CsrParser.Csr csr, GroupRules rules, String attestation) {
@@ -148,6 +151,11 @@ public class Enrolment {
         stored.setCertPem(Pem.encode(cert));
         em.persist(stored);
         return new Outcome(device, cert, ca.authority().certificate(), attestation);
+    }
+
+    /** Issues a certificate to an enrolled, active device for a new key (used by rotation). */
+    public X509Certificate issue(DeviceEntity device, java.security.PublicKey key, GroupRules rules) {
+        return issueIfActive(device, new CsrParser.Csr(key, null, new byte[0]), rules, device.getAttestation()).certificate();
     }
 
     /** The anchors a group accepts for evidence, by pin. */

@@ -34,6 +34,8 @@ public record EnrollmentGroup(
         /** Client scopes and realm roles the group's fleet client gives its devices. */
         @JsonProperty("scopes") List<String> scopes,
         @JsonProperty("roles") List<String> roles,
+        /** Client ids of the resource servers the devices' tokens are for (the token audience). */
+        @JsonProperty("audiences") List<String> audiences,
         /** ISO-8601 duration an old certificate stays usable after rotation, unless the new one is used first. */
         @JsonProperty("rotation_overlap") String rotationOverlap) {
 

@@ -173,6 +173,7 @@ public class DeviceAdminResource {
                 }
             }
             boolean created = groupsService().put(named);
+            city.iam.device.fleet.FleetClients.ensure(session, realm, named);
             record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_DEVICE_GROUP", "groups/" + name,
                     created ? "device-identity.group.created" : "device-identity.group.updated", name, Json.MAPPER.valueToTree(named));
             return Response.status(created ? 201 : 200).entity(named).build();
@@ -260,6 +261,58 @@ public class DeviceAdminResource {
         });
     }
 
+    public record Revocation(@JsonProperty("reason") String reason) {
+    }
+
+    /**
+     * Revokes the device: every certificate goes on the CRL with the reason, new tokens are refused, existing
+     * tokens fail introspection at once, and the device cannot enrol again until reinstated (tombstone).
+     */
+    @POST
+    @Path("devices/{deviceId}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revoke(@PathParam("deviceId") String deviceId, InputStream body) {
+        return write(() -> {
+            Revocation revocation = BoundedBody.json(body, Revocation.class, 4096);
+            String reason = revocation.reason() == null ? "unspecified" : revocation.reason();
+            if (city.iam.device.pki.CertificateAuthority.reasonCode(reason) < 0) {
+                throw CityIamException.badRequest("invalid_reason", "reason must be an RFC 5280 reason such as keyCompromise, "
+                        + "cessationOfOperation, superseded, affiliationChanged, privilegeWithdrawn or unspecified.");
+            }
+            DeviceEntity d = devicesService().require(deviceId);
+            if (d.getStatus().equals(DeviceStatus.REVOKED.value())) {
+                throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already revoked.");
+            }
+            int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, reason);
+            String before = d.getStatus();
+            d.setStatus(DeviceStatus.REVOKED.value());
+            d.setStatusReason(reason);
+            d.setUpdatedAt(clock.millis());
+            ObjectNode facts = facts("reason", reason, "previous_status", before);
+            facts.put("certificates_revoked", certs);
+            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.revoked", deviceId, facts);
+            return Response.noContent().build();
+        });
+    }
+
+    /** Lifts the tombstone: the device may enrol again through its group with fresh proof and a new key. */
+    @POST
+    @Path("devices/{deviceId}/reinstate")
+    public Response reinstate(@PathParam("deviceId") String deviceId) {
+        return write(() -> {
+            DeviceEntity d = devicesService().require(deviceId);
+            if (!d.getStatus().equals(DeviceStatus.REVOKED.value())) {
+                throw CityIamException.conflict("invalid_transition", "Only revoked devices can be reinstated; " + deviceId + " is " + d.getStatus() + ".");
+            }
+            d.setStatus(DeviceStatus.ACTIVE.value());
+            d.setStatusReason("reinstated");
+            d.setUpdatedAt(clock.millis());
+            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.reinstated", deviceId,
+                    facts("status", d.getStatus()));
+            return Response.ok(DeviceViews.Device.of(d, null)).build();
+        });
+    }
+
     // ---- plumbing
 
     private Response read(Supplier<Response> body) {
@@ -291,7 +344,7 @@ public class DeviceAdminResource {
     private static EnrollmentGroup withName(EnrollmentGroup g, String name) {
         return new EnrollmentGroup(name, g.description(), g.enabled(), g.anchors(), g.evidenceTypes(), g.serialAllowlist(),
                 g.serialPattern(), g.quota(), g.deviceIdTemplate(), g.certificateValidity(), g.autoApprove(), g.minFirmware(),
-                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.rotationOverlap());
+                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.audiences(), g.rotationOverlap());
     }
 
     private static String blankToNull(String s) {

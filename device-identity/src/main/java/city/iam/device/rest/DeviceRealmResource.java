@@ -2,7 +2,10 @@ package city.iam.device.rest;
 
 import city.iam.device.ca.DeviceCas;
 import city.iam.device.enrol.Challenges;
+import city.iam.device.enrol.DeviceProof;
 import city.iam.device.enrol.Enrolment;
+import city.iam.device.evidence.Appraisal;
+import city.iam.device.pki.DeviceSerial;
 import city.iam.device.evidence.Evidence;
 import city.iam.device.evidence.EvidenceVerifier;
 import city.iam.device.group.EnrollmentGroup;
@@ -103,23 +106,10 @@ public class DeviceRealmResource {
             Evidence evidence = EvidenceVerifier.verify(request.evidence(),
                     Enrolment.anchorsFor(em(), realm.getId(), clock, group), clock.instant());
             consumeNonce(evidence.nonce(), group.name());
-
-            Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl())
-                    .admit(group.name(), csr, evidence, Fingerprints.spkiSha256(evidence.anchor()));
-            ObjectNode facts = AuditRecord.facts();
-            facts.put("group", group.name());
-            facts.put("serial", outcome.device().getIdevidSerial());
-            facts.put("status", outcome.device().getStatus());
-            facts.put("attestation", outcome.attestation());
-            facts.put("firmware", outcome.device().getFirmware());
-            facts.put("evidence", "eat");
-            if (!outcome.pending()) {
-                facts.put("certificate_serial", outcome.certificate().getSerialNumber().toString(16));
-            }
-            AuditLogs.of(session, realm).append(new AuditRecord(
-                    new Actor(Actor.DEVICE, outcome.device().getDeviceId(), outcome.device().getDeviceId(), null),
-                    outcome.pending() ? "device-identity.device.enrolment-pending" : "device-identity.device.enrolled",
-                    outcome.device().getDeviceId(), facts));
+            Appraisal.Result appraisal = Appraisal.appraise(evidence, group, DeviceSerial.of(evidence.signer()), csr.publicKey());
+            DeviceProof proof = new DeviceProof(evidence.signer(), evidence.anchor(), appraisal.status(), evidence.swVersion(),
+                    EnrollmentGroup.EVIDENCE_EAT);
+            Enrolment.Outcome outcome = admit(group, csr, proof);
             if (outcome.pending()) {
                 return Response.status(202).header("Retry-After", "300").entity(Map.of(
                         "device_id", outcome.device().getDeviceId(), "status", outcome.device().getStatus())).build();
@@ -131,6 +121,57 @@ public class DeviceRealmResource {
                     "certificate", Pem.encode(outcome.certificate()),
                     "chain", List.of(Pem.encode(outcome.certificate()), Pem.encode(outcome.caCertificate())))).build();
         });
+    }
+
+    /**
+     * RFC 7030 §4.2.1 simple enrolment, authenticated by the TLS client certificate: the device's IDevID,
+     * validated against the group's pinned anchors. The label in the path names the enrollment group.
+     */
+    @POST
+    @Path("est/{group}/simpleenroll")
+    @Consumes("application/pkcs10")
+    @Produces("application/pkcs7-mime")
+    public Response estSimpleEnroll(@jakarta.ws.rs.PathParam("group") String groupName, InputStream body) {
+        return Guard.run(session, () -> {
+            EnrollmentGroup group = group(groupName, EnrollmentGroup.EVIDENCE_IDEVID_TLS);
+            X509Certificate[] chain = TlsClient.chain(session);
+            if (chain.length == 0) {
+                throw new CityIamException(401, "client_certificate_required", "Present the device's IDevID as TLS client certificate.");
+            }
+            if (group.minFirmware() != null || Boolean.TRUE.equals(group.requireSecureBoot()) || Boolean.TRUE.equals(group.requireDebugDisabled())) {
+                throw new CityIamException(403, "attestation_required",
+                        "Group " + group.name() + " requires attestation evidence: enrol with /enroll and an EAT.");
+            }
+            CsrParser.Csr csr = CsrParser.parse(new String(BoundedBody.read(body, CsrParser.MAX_DER_BYTES * 2), java.nio.charset.StandardCharsets.US_ASCII));
+            X509Certificate anchor = city.iam.device.pki.ChainValidator.validate(List.of(chain),
+                    Enrolment.anchorsFor(em(), realm.getId(), clock, group), java.util.Date.from(clock.instant()));
+            Enrolment.Outcome outcome = admit(group, csr, new DeviceProof(chain[0], anchor, "none", null, EnrollmentGroup.EVIDENCE_IDEVID_TLS));
+            if (outcome.pending()) {
+                return Response.status(202).header("Retry-After", "300").type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of(
+                        "device_id", outcome.device().getDeviceId(), "status", outcome.device().getStatus())).build();
+            }
+            return Response.ok(certsOnly(List.of(outcome.certificate())), "application/pkcs7-mime; smime-type=certs-only")
+                    .header("Content-Transfer-Encoding", "base64").build();
+        });
+    }
+
+    private Enrolment.Outcome admit(EnrollmentGroup group, CsrParser.Csr csr, DeviceProof proof) {
+        Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl()).admit(group.name(), csr, proof);
+        ObjectNode facts = AuditRecord.facts();
+            facts.put("group", group.name());
+            facts.put("serial", outcome.device().getIdevidSerial());
+            facts.put("status", outcome.device().getStatus());
+            facts.put("attestation", outcome.attestation());
+            facts.put("firmware", outcome.device().getFirmware());
+        facts.put("evidence", proof.evidenceType());
+        if (!outcome.pending()) {
+            facts.put("certificate_serial", outcome.certificate().getSerialNumber().toString(16));
+        }
+        AuditLogs.of(session, realm).append(new AuditRecord(
+                new Actor(Actor.DEVICE, outcome.device().getDeviceId(), outcome.device().getDeviceId(), null),
+                outcome.pending() ? "device-identity.device.enrolment-pending" : "device-identity.device.enrolled",
+                outcome.device().getDeviceId(), facts));
+        return outcome;
     }
 
     @GET
@@ -210,6 +251,10 @@ public class DeviceRealmResource {
     }
 
     private EnrollmentGroup enrollableGroup(String name) {
+        return group(name, EnrollmentGroup.EVIDENCE_EAT);
+    }
+
+    private EnrollmentGroup group(String name, String evidenceType) {
         if (name == null || name.isBlank()) {
             throw CityIamException.badRequest("invalid_request", "group is required.");
         }
@@ -218,8 +263,8 @@ public class DeviceRealmResource {
         if (!group.isEnabled()) {
             throw new CityIamException(403, "group_disabled", "Enrollment group " + name + " is disabled.");
         }
-        if (!group.accepts(EnrollmentGroup.EVIDENCE_EAT)) {
-            throw CityIamException.badRequest("evidence_type_not_allowed", "Group " + name + " does not accept attestation evidence.");
+        if (!group.accepts(evidenceType)) {
+            throw CityIamException.badRequest("evidence_type_not_allowed", "Group " + name + " does not accept " + evidenceType + " enrolment.");
         }
         return group;
     }

@@ -1,0 +1,83 @@
+package city.iam.device.registry;
+
+import city.iam.device.jpa.DeviceCertificateEntity;
+import city.iam.device.jpa.DeviceEntity;
+import city.iam.device.pki.Fingerprints;
+import jakarta.persistence.EntityManager;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The certificates the city CA issued, and the one question every token request asks of them. */
+public class DeviceCertificates {
+
+    private final EntityManager em;
+    private final String realmId;
+    private final Clock clock;
+
+    public DeviceCertificates(EntityManager em, String realmId, Clock clock) {
+        this.em = em;
+        this.realmId = realmId;
+        this.clock = clock;
+    }
+
+    public record Verdict(boolean accepted, String reason, DeviceEntity device, DeviceCertificateEntity certificate) {
+        static Verdict refuse(String reason) {
+            return new Verdict(false, reason, null, null);
+        }
+    }
+
+    public Optional<DeviceCertificateEntity> byThumbprint(String thumbprint) {
+        return em.createNamedQuery("cityiam.dev.cert.byThumbprint", DeviceCertificateEntity.class)
+                .setParameter("realmId", realmId).setParameter("thumbprint", thumbprint).getResultStream().findFirst();
+    }
+
+    /** May this TLS client certificate get a token for the fleet of {@code group}? Two indexed lookups. */
+    public Verdict authenticate(X509Certificate leaf, String group) {
+        Optional<DeviceCertificateEntity> found = byThumbprint(Fingerprints.x5tS256(leaf));
+        if (found.isEmpty()) {
+            return Verdict.refuse("The certificate is not a city device certificate of this realm.");
+        }
+        DeviceCertificateEntity cert = found.get();
+        DeviceEntity device = em.find(DeviceEntity.class, cert.getDevicePk());
+        if (device == null || !device.getGroupName().equals(group)) {
+            return Verdict.refuse("The certificate belongs to another fleet.");
+        }
+        return check(device, cert);
+    }
+
+    /** The state checks shared by token requests and introspection. */
+    public Verdict check(DeviceEntity device, DeviceCertificateEntity cert) {
+        if (cert.getRevokedAt() != null) {
+            return Verdict.refuse("The device certificate is revoked.");
+        }
+        if (cert.getNotAfter() < clock.millis()) {
+            return Verdict.refuse("The device certificate has expired; enrol again with fresh evidence.");
+        }
+        if (!cert.getState().equals("current")) {
+            return Verdict.refuse("The device certificate was superseded by a newer one.");
+        }
+        if (!device.getStatus().equals(DeviceStatus.ACTIVE.value())) {
+            return Verdict.refuse("The device is " + device.getStatus() + ".");
+        }
+        return new Verdict(true, null, device, cert);
+    }
+
+    /** Revokes every certificate of the device that is not revoked yet; returns how many. */
+    public int revokeAll(DeviceEntity device, String reason) {
+        long now = clock.millis();
+        List<DeviceCertificateEntity> certs = new Devices(em, realmId).certificates(device);
+        int n = 0;
+        for (DeviceCertificateEntity c : certs) {
+            if (c.getRevokedAt() == null) {
+                c.setRevokedAt(now);
+                c.setRevocationReason(reason);
+                c.setState("revoked");
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,181 @@
+package city.iam.device.token;
+
+import city.iam.device.jpa.DeviceCertificateEntity;
+import city.iam.device.jpa.DeviceEntity;
+import city.iam.device.registry.DeviceCertificates;
+import city.iam.device.registry.DeviceStatus;
+import city.iam.kernel.time.KeycloakClock;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.ClientAuthenticationFlowContext;
+import org.keycloak.authentication.ClientAuthenticator;
+import org.keycloak.authentication.ClientAuthenticatorFactory;
+import org.keycloak.authentication.authenticators.client.ClientAuthUtil;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.x509.X509ClientCertificateLookup;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Client authentication {@value #ID} for fleet clients: the TLS client certificate (from Keycloak's
+ * certificate lookup, which honours only configured proxies) must be a current certificate the city CA issued
+ * to an active device of that fleet's group. The IDevID, an unknown, revoked, expired or superseded certificate
+ * is refused; using a superseded one is a clone signal that quarantines the device.
+ */
+public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAuthenticatorFactory {
+
+    public static final String ID = "city-device-x509";
+    private static final Logger LOG = Logger.getLogger(DeviceClientAuthenticator.class);
+
+    @Override
+    public void authenticateClient(ClientAuthenticationFlowContext context) {
+        String clientId = clientId(context);
+        if (clientId == null) {
+            context.attempted();
+            return;
+        }
+        ClientModel client = context.getRealm().getClientByClientId(clientId);
+        if (client == null || !ID.equals(client.getClientAuthenticatorType())) {
+            context.attempted();
+            return;
+        }
+        context.getEvent().client(client);
+        context.setClient(client);
+        if (!client.isEnabled()) {
+            refuse(context, "The device fleet is disabled.");
+            return;
+        }
+        X509Certificate[] chain = chain(context);
+        if (chain == null || chain.length == 0) {
+            refuse(context, "A device certificate is required (mutual TLS).");
+            return;
+        }
+        KeycloakSession session = context.getSession();
+        DeviceCertificates certificates = new DeviceCertificates(
+                session.getProvider(JpaConnectionProvider.class).getEntityManager(), context.getRealm().getId(), KeycloakClock.INSTANCE);
+        DeviceCertificates.Verdict verdict = certificates.authenticate(chain[0], client.getClientId().substring("fleet-".length()));
+        if (!verdict.accepted()) {
+            context.getEvent().detail("reason", verdict.reason());
+            refuse(context, verdict.reason());
+            return;
+        }
+        DeviceEntity device = verdict.device();
+        DeviceCertificateEntity cert = verdict.certificate();
+        context.getEvent().detail("device_id", device.getDeviceId());
+        session.setAttribute(DeviceContext.ATTRIBUTE,
+                new DeviceContext(device.getDeviceId(), device.getStatus(), device.getAttestation(), cert.getThumbprint()));
+        context.success();
+    }
+
+    private static void refuse(ClientAuthenticationFlowContext context, String why) {
+        LOG.debugf("device client authentication refused: %s", why);
+        context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS,
+                ClientAuthUtil.errorResponse(401, "invalid_client", why));
+    }
+
+    private static String clientId(ClientAuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String id = form == null ? null : form.getFirst(OAuth2Constants.CLIENT_ID);
+        return id != null ? id : context.getSession().getContext().getUri().getQueryParameters().getFirst(OAuth2Constants.CLIENT_ID);
+    }
+
+    private static X509Certificate[] chain(ClientAuthenticationFlowContext context) {
+        X509ClientCertificateLookup lookup = context.getSession().getProvider(X509ClientCertificateLookup.class);
+        try {
+            return lookup == null ? null : lookup.getCertificateChain(context.getHttpRequest());
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public ClientAuthenticator create() {
+        return this;
+    }
+
+    @Override
+    public ClientAuthenticator create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "City device certificate";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return new AuthenticationExecutionModel.Requirement[]{AuthenticationExecutionModel.Requirement.ALTERNATIVE,
+                AuthenticationExecutionModel.Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Fleet clients: a device authenticates with the LDevID the city device CA issued to it";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigPropertiesPerClient() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> getAdapterConfiguration(KeycloakSession session, ClientModel client) {
+        return Map.of();
+    }
+
+    @Override
+    public Set<String> getProtocolAuthenticatorMethods(String loginProtocol) {
+        return OIDCLoginProtocol.LOGIN_PROTOCOL.equals(loginProtocol) ? Set.of("tls_client_auth") : Set.of();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

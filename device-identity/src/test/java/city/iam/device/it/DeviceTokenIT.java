@@ -1,0 +1,223 @@
+package city.iam.device.it;
+
+import city.iam.device.TestPki;
+import city.iam.testing.Http;
+import city.iam.testing.KeycloakServerExtension;
+import city.iam.testing.RealmFixture;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scenarios S1 and S4 over HTTPS with client certificates: EST enrolment with the IDevID, a certificate-bound
+ * token for the LDevID through the fleet client, and revocation reaching introspection, the CRL and
+ * re-enrolment.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeviceTokenIT {
+
+    private TestServer server;
+    private Http http;
+    private RealmFixture realm;
+    private String admin;
+    private TestPki.Issuer manufacturer;
+    private TestPki.Issuer cityCa;
+
+    @BeforeAll
+    void setUp(TestServer server) {
+        this.server = server;
+        this.http = server.http();
+        manufacturer = TestTrust.load("manufacturer");
+        cityCa = TestTrust.load("city-ca");
+        realm = RealmFixture.create(server, "fleet");
+        realm.user("devon", "devon-pass-1", "device-admin");
+        admin = realm.token("devon", "devon-pass-1");
+        Http.Reply platform = http.postJson(realm.adminPath("/clients"), server.masterToken(), Map.of("clientId", "data-platform",
+                "secret", "dp-secret-1", "publicClient", false, "standardFlowEnabled", false, "serviceAccountsEnabled", false));
+        assertEquals(201, platform.status(), platform.body());
+        Http.Reply ca = http.putJson(adminPath("/ca"), admin, Map.of("certificate", TestPki.pem(cityCa.cert()),
+                "private_key", TestPki.pem("PRIVATE KEY", cityCa.keys().getPrivate().getEncoded())));
+        assertEquals(201, ca.status(), ca.body());
+        Http.Reply anchor = http.postJson(adminPath("/trust-anchors"), admin, Map.of("certificate", TestPki.pem(manufacturer.cert()), "purpose", "idevid"));
+        assertEquals(201, anchor.status(), anchor.body());
+        String pin = anchor.json().get("pin").asText();
+        Http.Reply group = http.putJson(adminPath("/groups/meters"), admin, Map.of("anchors", List.of(pin),
+                "evidence_types", List.of("idevid-tls", "eat"), "serial_allowlist", List.of("M-*"), "quota", 20,
+                "audiences", List.of("data-platform")));
+        assertEquals(201, group.status(), group.body());
+        Http.Reply strict = http.putJson(adminPath("/groups/strict"), admin, Map.of("anchors", List.of(pin),
+                "evidence_types", List.of("idevid-tls"), "serial_allowlist", List.of("S-*"), "quota", 20, "min_firmware", "1.0"));
+        assertEquals(201, strict.status(), strict.body());
+    }
+
+    private String adminPath(String p) {
+        return realm.adminPath("/device-identity" + p);
+    }
+
+    private String realmPath(String p) {
+        return "/realms/" + realm.name() + p;
+    }
+
+    private Http.Reply simpleEnroll(Http client, String group, KeyPair key) {
+        String csrPem = TestPki.csrPem(key, "CN=ignored");
+        String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").trim();
+        return client.send(client.request(realmPath("/device-identity/est/" + group + "/simpleenroll"), null)
+                .header("Content-Type", "application/pkcs10").POST(HttpRequest.BodyPublishers.ofString(b64)).build());
+    }
+
+    private static X509Certificate fromCertsOnly(String base64) throws Exception {
+        CMSSignedData cms = new CMSSignedData(Base64.getMimeDecoder().decode(base64.trim()));
+        X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(null).iterator().next();
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    private record Enrolled(X509Certificate ldevid, KeyPair key, TestPki.Issuer idevid) {
+        Http client(String httpsUrl, X509Certificate ca) {
+            return MtlsClient.as(httpsUrl, key.getPrivate(), List.of(ldevid, ca));
+        }
+    }
+
+    private Enrolled enrolWithIdevid(String serial) throws Exception {
+        TestPki.Issuer idevid = TestPki.idevid(manufacturer, serial);
+        KeyPair key = TestPki.ecKeys();
+        Http.Reply r = simpleEnroll(MtlsClient.as(server.httpsUrl(), idevid, manufacturer.cert()), "meters", key);
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/pkcs7-mime"));
+        return new Enrolled(fromCertsOnly(r.body()), key, idevid);
+    }
+
+    private Http.Reply token(Http client) {
+        return client.postForm(realmPath("/protocol/openid-connect/token"), null,
+                Map.of("grant_type", "client_credentials", "client_id", "fleet-meters"));
+    }
+
+    /** The data platform introspects over the same HTTPS front end that issued the token (same issuer). */
+    private JsonNode introspect(String accessToken) {
+        Http.Reply r = MtlsClient.anonymous(server.httpsUrl()).postForm(realmPath("/protocol/openid-connect/token/introspect"), null,
+                Map.of("token", accessToken, "client_id", "data-platform", "client_secret", "dp-secret-1"));
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private static JsonNode claims(String jwt) {
+        try {
+            return Http.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String x5t(X509Certificate cert) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    }
+
+    @Test
+    void idevidEnrolmentOverEstGivesACertificateBoundDeviceToken() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0001");
+        device.ldevid().verify(cityCa.cert().getPublicKey());
+        assertEquals(device.key().getPublic(), device.ldevid().getPublicKey());
+
+        Http.Reply token = token(device.client(server.httpsUrl(), cityCa.cert()));
+        assertEquals(200, token.status(), token.body());
+        String accessToken = token.json().get("access_token").asText();
+        JsonNode claims = claims(accessToken);
+        assertEquals(x5t(device.ldevid()), claims.at("/cnf/x5t#S256").asText(), "bound to the LDevID");
+        assertEquals("meters-M-0001", claims.get("device_id").asText(), "names the individual device");
+        assertEquals("active", claims.get("device_status").asText());
+        assertNotNull(claims.at("/att/status").textValue());
+
+        JsonNode introspection = introspect(accessToken);
+        assertTrue(introspection.get("active").asBoolean(), introspection.toString());
+        assertEquals("meters-M-0001", introspection.get("device_id").asText());
+        assertEquals(x5t(device.ldevid()), introspection.at("/cnf/x5t#S256").asText());
+
+        Http.Reply withIdevid = token(MtlsClient.as(server.httpsUrl(), device.idevid(), manufacturer.cert()));
+        assertEquals(401, withIdevid.status(), "the IDevID only reaches enrolment: " + withIdevid.body());
+        assertEquals("invalid_client", withIdevid.json().get("error").asText());
+        assertEquals(401, token(MtlsClient.anonymous(server.httpsUrl())).status(), "no certificate, no token");
+    }
+
+    @Test
+    void estRefusesWithoutAClientCertificateOrWhenTheGroupWantsAttestation() throws Exception {
+        Http.Reply anonymous = simpleEnroll(MtlsClient.anonymous(server.httpsUrl()), "meters", TestPki.ecKeys());
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals("client_certificate_required", anonymous.json().get("error").asText());
+
+        TestPki.Issuer idevid = TestPki.idevid(manufacturer, "S-1");
+        Http.Reply strict = simpleEnroll(MtlsClient.as(server.httpsUrl(), idevid, manufacturer.cert()), "strict", TestPki.ecKeys());
+        assertEquals(403, strict.status(), strict.body());
+        assertEquals("attestation_required", strict.json().get("error").asText());
+
+        TestPki.Issuer outside = TestPki.idevid(manufacturer, "X-1");
+        Http.Reply serial = simpleEnroll(MtlsClient.as(server.httpsUrl(), outside, manufacturer.cert()), "meters", TestPki.ecKeys());
+        assertEquals(403, serial.status(), serial.body());
+        assertEquals("serial_not_allowed", serial.json().get("error").asText());
+    }
+
+    @Test
+    void revocationReachesIntrospectionTheCrlAndReEnrolmentWithinSeconds() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0002");
+        Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
+        String accessToken = token(deviceClient).json().get("access_token").asText();
+        assertTrue(introspect(accessToken).get("active").asBoolean());
+
+        Http.Reply badReason = http.postJson(adminPath("/devices/meters-M-0002/revoke"), admin, Map.of("reason", "fell-in-river"));
+        assertEquals(400, badReason.status());
+        assertEquals("invalid_reason", badReason.json().get("error").asText());
+        assertTrue(introspect(accessToken).get("active").asBoolean(), "a refused revocation changed nothing");
+
+        long start = System.nanoTime();
+        assertEquals(204, http.postJson(adminPath("/devices/meters-M-0002/revoke"), admin, Map.of("reason", "keyCompromise")).status());
+        boolean inactive = false;
+        while (!inactive && System.nanoTime() - start < 5_000_000_000L) {
+            inactive = !introspect(accessToken).get("active").asBoolean();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(inactive, "introspection answers active=false within 5 s");
+        System.out.println("revocation reached introspection in " + millis + " ms");
+
+        Http.Reply again = token(deviceClient);
+        assertEquals(401, again.status(), again.body());
+
+        byte[] der = http.getBytes(realmPath("/device-identity/crl"), null);
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+        crl.verify(cityCa.cert().getPublicKey());
+        assertEquals(java.security.cert.CRLReason.KEY_COMPROMISE,
+                crl.getRevokedCertificate(device.ldevid().getSerialNumber()).getRevocationReason());
+
+        Http idevidClient = MtlsClient.as(server.httpsUrl(), device.idevid(), manufacturer.cert());
+        Http.Reply tombstone = simpleEnroll(idevidClient, "meters", TestPki.ecKeys());
+        assertEquals(403, tombstone.status(), tombstone.body());
+        assertEquals("device_revoked", tombstone.json().get("error").asText());
+
+        assertEquals(200, http.postJson(adminPath("/devices/meters-M-0002/reinstate"), admin, "").status());
+        assertEquals(200, simpleEnroll(idevidClient, "meters", TestPki.ecKeys()).status(), "reinstated device enrols again");
+
+        JsonNode device2 = http.get(adminPath("/devices/meters-M-0002"), admin).json();
+        assertEquals("active", device2.get("status").asText());
+        assertTrue(device2.get("certificates").toString().contains("keyCompromise"));
+    }
+}
