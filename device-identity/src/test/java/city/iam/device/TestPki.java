@@ -84,8 +84,12 @@ public final class TestPki {
     }
 
     public static String csrPem(KeyPair keys, String subject) {
+        return csrPem(keys, new X500Name(subject));
+    }
+
+    public static String csrPem(KeyPair keys, X500Name subject) {
         try {
-            var req = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic())
+            var req = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
             return pem("CERTIFICATE REQUEST", req.getEncoded());
         } catch (Exception e) {

@@ -153,9 +153,21 @@ public class Enrolment {
         return new Outcome(device, cert, ca.authority().certificate(), attestation);
     }
 
-    /** Issues a certificate to an enrolled, active device for a new key (used by rotation). */
-    public X509Certificate issue(DeviceEntity device, java.security.PublicKey key, GroupRules rules) {
-        return issueIfActive(device, new CsrParser.Csr(key, null, new byte[0]), rules, device.getAttestation()).certificate();
+    /**
+     * RFC 7030 re-enrolment by a device that authenticated with its current certificate: a new key is
+     * required, and the old certificate stays usable until the new one is used or the group's overlap ends.
+     */
+    public Outcome rotate(DeviceEntity device, CsrParser.Csr csr) {
+        GroupRules rules = GroupRules.of(new Groups(em, realmId, clock).lockForEnrolment(device.getGroupName()));
+        String keyPin = Fingerprints.spkiSha256(csr.publicKey());
+        boolean reused = new Devices(em, realmId).certificates(device).stream().anyMatch(c -> c.getKeyPin().equals(keyPin));
+        if (reused) {
+            throw CityIamException.badRequest("rekey_required", "Re-enrolment needs a new key; this key was already certified.");
+        }
+        new city.iam.device.registry.DeviceCertificates(em, realmId, clock).rotate(device, rules.rotationOverlap());
+        device.setKeyPin(keyPin);
+        device.setUpdatedAt(clock.millis());
+        return issueIfActive(device, csr, rules, device.getAttestation());
     }
 
     /** The anchors a group accepts for evidence, by pin. */

@@ -7,7 +7,10 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** An LDevID the city CA issued: {@code current}, {@code superseded} (after rotation) or {@code revoked}. */
+/**
+ * An LDevID the city CA issued: {@code current}; {@code previous} after a rotation, usable until the new one
+ * is first used or {@code OVERLAP_UNTIL}; then {@code superseded}; or {@code revoked}.
+ */
 @Entity
 @Table(name = "CITYIAM_DEV_CERT")
 @NamedQueries({
@@ -26,6 +29,7 @@ public class DeviceCertificateEntity {
     @Column(name = "STATE", length = 16, nullable = false) private String state;
     @Column(name = "NOT_BEFORE", nullable = false) private long notBefore;
     @Column(name = "NOT_AFTER", nullable = false) private long notAfter;
+    @Column(name = "OVERLAP_UNTIL") private Long overlapUntil;
     @Column(name = "REVOKED_AT") private Long revokedAt;
     @Column(name = "REVOCATION_REASON", length = 32) private String revocationReason;
     @Column(name = "CERT_PEM", length = 16384, nullable = false) private String certPem;
@@ -50,6 +54,8 @@ public class DeviceCertificateEntity {
     public void setNotBefore(long v) { notBefore = v; }
     public long getNotAfter() { return notAfter; }
     public void setNotAfter(long v) { notAfter = v; }
+    public Long getOverlapUntil() { return overlapUntil; }
+    public void setOverlapUntil(Long v) { overlapUntil = v; }
     public Long getRevokedAt() { return revokedAt; }
     public void setRevokedAt(Long v) { revokedAt = v; }
     public String getRevocationReason() { return revocationReason; }

@@ -25,7 +25,13 @@ public final class CsrParser {
     private CsrParser() {
     }
 
-    public record Csr(PublicKey publicKey, String requestedSubject, byte[] der) {
+    public record Csr(PublicKey publicKey, org.bouncycastle.asn1.x500.X500Name requestedSubject, byte[] der) {
+
+        /** True when the request names no subject or exactly this one (compared as DER). */
+        public boolean subjectEmptyOrEqual(javax.security.auth.x500.X500Principal subject) {
+            return requestedSubject == null || requestedSubject.getRDNs().length == 0
+                    || requestedSubject.equals(org.bouncycastle.asn1.x500.X500Name.getInstance(subject.getEncoded()));
+        }
     }
 
     /** Accepts PEM ("CERTIFICATE REQUEST" / "NEW CERTIFICATE REQUEST") or bare base64 DER (as EST sends). */
@@ -74,6 +80,6 @@ public final class CsrParser {
             throw CityIamException.badRequest("invalid_csr_signature", "The CSR signature could not be verified.");
         }
         KeyPolicy.require(key);
-        return new Csr(key, request.getSubject().toString(), der);
+        return new Csr(key, request.getSubject(), der);
     }
 }

@@ -23,9 +23,11 @@ public class DeviceCertificates {
         this.clock = clock;
     }
 
-    public record Verdict(boolean accepted, String reason, DeviceEntity device, DeviceCertificateEntity certificate) {
+    /** {@code cloneSignal}: a superseded certificate was presented — someone else may hold the old key. */
+    public record Verdict(boolean accepted, String reason, DeviceEntity device, DeviceCertificateEntity certificate,
+                          boolean cloneSignal) {
         static Verdict refuse(String reason) {
-            return new Verdict(false, reason, null, null);
+            return new Verdict(false, reason, null, null, false);
         }
     }
 
@@ -56,13 +58,41 @@ public class DeviceCertificates {
         if (cert.getNotAfter() < clock.millis()) {
             return Verdict.refuse("The device certificate has expired; enrol again with fresh evidence.");
         }
-        if (!cert.getState().equals("current")) {
-            return Verdict.refuse("The device certificate was superseded by a newer one.");
+        boolean inOverlap = cert.getState().equals("previous") && cert.getOverlapUntil() != null && cert.getOverlapUntil() > clock.millis();
+        if (!cert.getState().equals("current") && !inOverlap) {
+            return new Verdict(false, "The device certificate was superseded by a newer one.", device, cert, true);
         }
         if (!device.getStatus().equals(DeviceStatus.ACTIVE.value())) {
             return Verdict.refuse("The device is " + device.getStatus() + ".");
         }
-        return new Verdict(true, null, device, cert);
+        return new Verdict(true, null, device, cert, false);
+    }
+
+    /**
+     * Called when a certificate was used successfully: once the newest certificate is in use, the ones it
+     * replaced stop being usable, so that a second holder of an old key shows up as a clone.
+     */
+    public void used(DeviceEntity device, DeviceCertificateEntity cert) {
+        if (!cert.getState().equals("current")) {
+            return;
+        }
+        for (DeviceCertificateEntity c : new Devices(em, realmId).certificates(device)) {
+            if (c.getState().equals("previous")) {
+                c.setState("superseded");
+            }
+        }
+    }
+
+    /** Rotation: the current certificate becomes {@code previous} until the overlap ends or the new one is used. */
+    public void rotate(DeviceEntity device, java.time.Duration overlap) {
+        for (DeviceCertificateEntity c : new Devices(em, realmId).certificates(device)) {
+            if (c.getState().equals("current")) {
+                c.setState("previous");
+                c.setOverlapUntil(clock.millis() + overlap.toMillis());
+            } else if (c.getState().equals("previous")) {
+                c.setState("superseded");
+            }
+        }
     }
 
     /** Revokes every certificate of the device that is not revoked yet; returns how many. */

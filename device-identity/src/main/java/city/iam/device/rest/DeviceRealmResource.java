@@ -155,6 +155,45 @@ public class DeviceRealmResource {
         });
     }
 
+    /**
+     * RFC 7030 §4.2.2 re-enrolment (rotation), authenticated by the device's current LDevID over mutual TLS.
+     * The subject cannot change and the key must.
+     */
+    @POST
+    @Path("est/{group}/simplereenroll")
+    @Consumes("application/pkcs10")
+    @Produces("application/pkcs7-mime")
+    public Response estSimpleReenroll(@jakarta.ws.rs.PathParam("group") String groupName, InputStream body) {
+        return Guard.run(session, () -> {
+            X509Certificate[] chain = TlsClient.chain(session);
+            if (chain.length == 0) {
+                throw new CityIamException(401, "client_certificate_required", "Present the device's current certificate as TLS client certificate.");
+            }
+            city.iam.device.registry.DeviceCertificates certificates = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock);
+            city.iam.device.registry.DeviceCertificates.Verdict verdict = certificates.authenticate(chain[0], groupName);
+            if (!verdict.accepted()) {
+                if (verdict.cloneSignal()) {
+                    city.iam.device.registry.Quarantine.onSignal(session, realm.getId(), verdict.device().getId(), "superseded certificate used");
+                }
+                throw new CityIamException(401, "invalid_client_certificate", verdict.reason());
+            }
+            CsrParser.Csr csr = CsrParser.parse(new String(BoundedBody.read(body, CsrParser.MAX_DER_BYTES * 2), java.nio.charset.StandardCharsets.US_ASCII));
+            X509Certificate current = Pem.certificates(verdict.certificate().getCertPem()).get(0);
+            if (!csr.subjectEmptyOrEqual(current.getSubjectX500Principal())) {
+                throw CityIamException.badRequest("subject_change_not_allowed", "Re-enrolment keeps the subject of the current certificate.");
+            }
+            Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl()).rotate(verdict.device(), csr);
+            ObjectNode facts = AuditRecord.facts();
+            facts.put("previous_certificate", verdict.certificate().getSerial());
+            facts.put("certificate_serial", outcome.certificate().getSerialNumber().toString(16));
+            AuditLogs.of(session, realm).append(new AuditRecord(
+                    new Actor(Actor.DEVICE, outcome.device().getDeviceId(), outcome.device().getDeviceId(), null),
+                    "device-identity.device.rotated", outcome.device().getDeviceId(), facts));
+            return Response.ok(certsOnly(List.of(outcome.certificate())), "application/pkcs7-mime; smime-type=certs-only")
+                    .header("Content-Transfer-Encoding", "base64").build();
+        });
+    }
+
     private Enrolment.Outcome admit(EnrollmentGroup group, CsrParser.Csr csr, DeviceProof proof) {
         Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl()).admit(group.name(), csr, proof);
         ObjectNode facts = AuditRecord.facts();

@@ -3,7 +3,7 @@ package city.iam.device.token;
 import city.iam.device.jpa.DeviceCertificateEntity;
 import city.iam.device.jpa.DeviceEntity;
 import city.iam.device.registry.DeviceCertificates;
-import city.iam.device.registry.DeviceStatus;
+import city.iam.device.registry.Quarantine;
 import city.iam.kernel.time.KeycloakClock;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
@@ -69,11 +69,16 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         DeviceCertificates.Verdict verdict = certificates.authenticate(chain[0], client.getClientId().substring("fleet-".length()));
         if (!verdict.accepted()) {
             context.getEvent().detail("reason", verdict.reason());
+            if (verdict.cloneSignal()) {
+                context.getEvent().detail("clone_signal", verdict.device().getDeviceId());
+                Quarantine.onSignal(session, context.getRealm().getId(), verdict.device().getId(), "superseded certificate used");
+            }
             refuse(context, verdict.reason());
             return;
         }
         DeviceEntity device = verdict.device();
         DeviceCertificateEntity cert = verdict.certificate();
+        certificates.used(device, cert);
         context.getEvent().detail("device_id", device.getDeviceId());
         session.setAttribute(DeviceContext.ATTRIBUTE,
                 new DeviceContext(device.getDeviceId(), device.getStatus(), device.getAttestation(), cert.getThumbprint()));

@@ -6,6 +6,7 @@ import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.RealmFixture;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
@@ -82,9 +83,13 @@ class DeviceTokenIT {
     }
 
     private Http.Reply simpleEnroll(Http client, String group, KeyPair key) {
-        String csrPem = TestPki.csrPem(key, "CN=ignored");
+        return est(client, group, "simpleenroll", TestPki.csrPem(key, "CN=ignored"));
+    }
+
+    /** EST bodies are base64 DER (RFC 7030 §4.2.1). */
+    private Http.Reply est(Http client, String group, String operation, String csrPem) {
         String b64 = csrPem.replaceAll("-----[A-Z ]+-----", "").trim();
-        return client.send(client.request(realmPath("/device-identity/est/" + group + "/simpleenroll"), null)
+        return client.send(client.request(realmPath("/device-identity/est/" + group + "/" + operation), null)
                 .header("Content-Type", "application/pkcs10").POST(HttpRequest.BodyPublishers.ofString(b64)).build());
     }
 
@@ -175,6 +180,46 @@ class DeviceTokenIT {
         Http.Reply serial = simpleEnroll(MtlsClient.as(server.httpsUrl(), outside, manufacturer.cert()), "meters", TestPki.ecKeys());
         assertEquals(403, serial.status(), serial.body());
         assertEquals("serial_not_allowed", serial.json().get("error").asText());
+    }
+
+    @Test
+    void rotationSupersedesTheOldCertificateAndItsReuseQuarantinesTheDevice() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0003");
+        Http oldClient = device.client(server.httpsUrl(), cityCa.cert());
+        assertEquals(200, token(oldClient).status());
+        X500Name subject = X500Name.getInstance(device.ldevid().getSubjectX500Principal().getEncoded());
+        KeyPair newKey = TestPki.ecKeys();
+
+        Http.Reply renamed = est(oldClient, "meters", "simplereenroll", TestPki.csrPem(newKey, "CN=someone-else"));
+        assertEquals(400, renamed.status(), renamed.body());
+        assertEquals("subject_change_not_allowed", renamed.json().get("error").asText());
+        Http.Reply sameKey = est(oldClient, "meters", "simplereenroll", TestPki.csrPem(device.key(), subject));
+        assertEquals(400, sameKey.status(), sameKey.body());
+        assertEquals("rekey_required", sameKey.json().get("error").asText());
+        Http.Reply viaIdevid = est(MtlsClient.as(server.httpsUrl(), device.idevid(), manufacturer.cert()), "meters", "simplereenroll",
+                TestPki.csrPem(newKey, subject));
+        assertEquals(401, viaIdevid.status(), "re-enrolment needs the current LDevID, not the IDevID: " + viaIdevid.body());
+
+        Http.Reply rotated = est(oldClient, "meters", "simplereenroll", TestPki.csrPem(newKey, subject));
+        assertEquals(200, rotated.status(), rotated.body());
+        X509Certificate ldevid2 = fromCertsOnly(rotated.body());
+        ldevid2.verify(cityCa.cert().getPublicKey());
+        assertEquals(newKey.getPublic(), ldevid2.getPublicKey());
+        assertEquals(device.ldevid().getSubjectX500Principal(), ldevid2.getSubjectX500Principal());
+        assertTrue(!ldevid2.getSerialNumber().equals(device.ldevid().getSerialNumber()));
+
+        assertEquals(200, token(oldClient).status(), "the old certificate works until the new one is used");
+        Http newClient = MtlsClient.as(server.httpsUrl(), newKey.getPrivate(), List.of(ldevid2, cityCa.cert()));
+        Http.Reply fresh = token(newClient);
+        assertEquals(200, fresh.status(), fresh.body());
+        assertEquals(x5t(ldevid2), claims(fresh.json().get("access_token").asText()).at("/cnf/x5t#S256").asText());
+
+        Http.Reply clone = token(oldClient);
+        assertEquals(401, clone.status(), "superseded certificate refused: " + clone.body());
+        JsonNode state = http.get(adminPath("/devices/meters-M-0003"), admin).json();
+        assertEquals("quarantined", state.get("status").asText(), "use of a superseded certificate is a clone signal");
+        assertTrue(state.get("certificates").toString().contains("superseded"), state.toString());
+        assertEquals(401, token(newClient).status(), "a quarantined device gets no token");
     }
 
     @Test
