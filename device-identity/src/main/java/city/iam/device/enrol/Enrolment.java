@@ -46,9 +46,9 @@ public class Enrolment {
     }
 
     public record Outcome(DeviceEntity device, X509Certificate certificate, X509Certificate caCertificate,
-                          String attestation) {
+                          String attestation, boolean released) {
         public boolean pending() {
-            return certificate == null;
+            return certificate == null && !released;
         }
     }
 
@@ -113,6 +113,24 @@ public class Enrolment {
                     "Device " + device.getDeviceId() + " is " + status.value() + " and cannot enrol again through its group.");
         }
         long now = clock.millis();
+        if (status == DeviceStatus.QUARANTINED) {
+            if (!EnrollmentGroup.EVIDENCE_EAT.equals(proof.evidenceType())) {
+                throw new CityIamException(403, "device_quarantined",
+                        "Device " + device.getDeviceId() + " is quarantined: enrol with fresh attestation evidence to be released.");
+            }
+            // Fresh, appraised evidence is the way out of quarantine; the device keeps its valid certificate.
+            device.setStatus(DeviceStatus.ACTIVE.value());
+            device.setStatusReason("released by fresh attestation");
+            device.setAttestation(proof.attestation());
+            device.setFirmware(proof.firmware());
+            device.setUpdatedAt(now);
+            boolean holdsCurrent = new Devices(em, realmId).certificates(device).stream()
+                    .anyMatch(c -> c.getState().equals("current") && c.getNotAfter() > now);
+            if (holdsCurrent) {
+                return new Outcome(device, null, new DeviceCas(em, realmId, realmName, clock).active().authority().certificate(),
+                        proof.attestation(), true);
+            }
+        }
         boolean holdsValid = new Devices(em, realmId).certificates(device).stream()
                 .anyMatch(c -> c.getState().equals("current") && c.getNotAfter() > now);
         if (holdsValid) {
@@ -130,7 +148,7 @@ public class Enrolment {
     private Outcome issueIfActive(DeviceEntity device, CsrParser.Csr csr, GroupRules rules, String attestation) {
         DeviceCas.Active ca = new DeviceCas(em, realmId, realmName, clock).active();
         if (!device.getStatus().equals(DeviceStatus.ACTIVE.value())) {
-            return new Outcome(device, null, ca.authority().certificate(), attestation);
+            return new Outcome(device, null, ca.authority().certificate(), attestation, false);
         }
         CertificateAuthority.Profile profile = new CertificateAuthority.Profile(
                 CertificateAuthority.Profile.subject(realmName, device.getGroupName(), device.getDeviceId()),
@@ -150,7 +168,7 @@ public class Enrolment {
         stored.setNotAfter(cert.getNotAfter().getTime());
         stored.setCertPem(Pem.encode(cert));
         em.persist(stored);
-        return new Outcome(device, cert, ca.authority().certificate(), attestation);
+        return new Outcome(device, cert, ca.authority().certificate(), attestation, false);
     }
 
     /**

@@ -50,7 +50,10 @@ public class DeviceCertificates {
         return check(device, cert);
     }
 
-    /** The state checks shared by token requests and introspection. */
+    /**
+     * The state checks shared by token requests, re-enrolment and introspection. A quarantined device passes:
+     * it may still reach its remediation scope; callers restrict what it gets.
+     */
     public Verdict check(DeviceEntity device, DeviceCertificateEntity cert) {
         if (cert.getRevokedAt() != null) {
             return Verdict.refuse("The device certificate is revoked.");
@@ -62,7 +65,9 @@ public class DeviceCertificates {
         if (!cert.getState().equals("current") && !inOverlap) {
             return new Verdict(false, "The device certificate was superseded by a newer one.", device, cert, true);
         }
-        if (!device.getStatus().equals(DeviceStatus.ACTIVE.value())) {
+        boolean usable = device.getStatus().equals(DeviceStatus.ACTIVE.value())
+                || device.getStatus().equals(DeviceStatus.QUARANTINED.value());
+        if (!usable) {
             return Verdict.refuse("The device is " + device.getStatus() + ".");
         }
         return new Verdict(true, null, device, cert, false);

@@ -295,6 +295,61 @@ public class DeviceAdminResource {
         });
     }
 
+    public record Signal(@JsonProperty("type") String type, @JsonProperty("detail") String detail) {
+    }
+
+    static final java.util.Set<String> SIGNALS = java.util.Set.of("telemetry-anomaly", "clone-suspected",
+            "attestation-failed", "token-rate-anomaly", "tamper-detected", "other");
+
+    /**
+     * A security signal about a device from a SIEM or the data platform (role {@code device-signal-writer}):
+     * the device is quarantined at once — its tokens stop introspecting as active and new ones carry only
+     * the remediation scope until fresh attestation or an administrator releases it.
+     */
+    @POST
+    @Path("devices/{deviceId}/signals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signal(@PathParam("deviceId") String deviceId, InputStream body) {
+        return Guard.run(session, () -> {
+            caller.require(realm, ModuleRole.DEVICE_SIGNAL_WRITER, ModuleRole.DEVICE_ADMIN);
+            Signal signal = BoundedBody.json(body, Signal.class, 8192);
+            if (signal.type() == null || !SIGNALS.contains(signal.type())) {
+                throw CityIamException.badRequest("invalid_signal", "type must be one of " + new java.util.TreeSet<>(SIGNALS) + ".");
+            }
+            if (signal.detail() != null && signal.detail().length() > 1000) {
+                throw CityIamException.badRequest("invalid_signal", "detail is limited to 1000 characters.");
+            }
+            DeviceEntity d = devicesService().require(deviceId);
+            String before = d.getStatus();
+            if (before.equals(DeviceStatus.ACTIVE.value())) {
+                d.setStatus(DeviceStatus.QUARANTINED.value());
+                d.setStatusReason("signal: " + signal.type());
+                d.setUpdatedAt(clock.millis());
+            }
+            ObjectNode facts = facts("signal", signal.type(), "detail", signal.detail(), "previous_status", before, "status", d.getStatus());
+            record(OperationType.ACTION, "CITYIAM_DEVICE", "devices/" + deviceId + "/signals", "device-identity.device.signal", deviceId, facts);
+            return Response.status(202).entity(java.util.Map.of("device_id", deviceId, "status", d.getStatus())).build();
+        });
+    }
+
+    /** An administrator's release from quarantine. */
+    @POST
+    @Path("devices/{deviceId}/release")
+    public Response release(@PathParam("deviceId") String deviceId) {
+        return write(() -> {
+            DeviceEntity d = devicesService().require(deviceId);
+            if (!d.getStatus().equals(DeviceStatus.QUARANTINED.value())) {
+                throw CityIamException.conflict("invalid_transition", "Only quarantined devices can be released; " + deviceId + " is " + d.getStatus() + ".");
+            }
+            d.setStatus(DeviceStatus.ACTIVE.value());
+            d.setStatusReason("released by administrator");
+            d.setUpdatedAt(clock.millis());
+            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.released", deviceId,
+                    facts("status", d.getStatus()));
+            return Response.ok(DeviceViews.Device.of(d, null)).build();
+        });
+    }
+
     /** Lifts the tombstone: the device may enrol again through its group with fresh proof and a new key. */
     @POST
     @Path("devices/{deviceId}/reinstate")

@@ -110,6 +110,10 @@ public class DeviceRealmResource {
             DeviceProof proof = new DeviceProof(evidence.signer(), evidence.anchor(), appraisal.status(), evidence.swVersion(),
                     EnrollmentGroup.EVIDENCE_EAT);
             Enrolment.Outcome outcome = admit(group, csr, proof);
+            if (outcome.released()) {
+                return Response.ok(Map.of("device_id", outcome.device().getDeviceId(), "status", outcome.device().getStatus(),
+                        "attestation", outcome.attestation(), "released", true)).build();
+            }
             if (outcome.pending()) {
                 return Response.status(202).header("Retry-After", "300").entity(Map.of(
                         "device_id", outcome.device().getDeviceId(), "status", outcome.device().getStatus())).build();
@@ -203,12 +207,13 @@ public class DeviceRealmResource {
             facts.put("attestation", outcome.attestation());
             facts.put("firmware", outcome.device().getFirmware());
         facts.put("evidence", proof.evidenceType());
-        if (!outcome.pending()) {
+        if (outcome.certificate() != null) {
             facts.put("certificate_serial", outcome.certificate().getSerialNumber().toString(16));
         }
         AuditLogs.of(session, realm).append(new AuditRecord(
                 new Actor(Actor.DEVICE, outcome.device().getDeviceId(), outcome.device().getDeviceId(), null),
-                outcome.pending() ? "device-identity.device.enrolment-pending" : "device-identity.device.enrolled",
+                outcome.released() ? "device-identity.device.released" : outcome.pending()
+                        ? "device-identity.device.enrolment-pending" : "device-identity.device.enrolled",
                 outcome.device().getDeviceId(), facts));
         return outcome;
     }

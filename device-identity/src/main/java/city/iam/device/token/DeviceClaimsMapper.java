@@ -9,6 +9,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 import java.util.ArrayList;
@@ -40,6 +41,17 @@ public class DeviceClaimsMapper extends AbstractOIDCProtocolMapper implements OI
         token.getOtherClaims().put("device_id", device.deviceId());
         token.getOtherClaims().put("device_status", device.status());
         token.getOtherClaims().put("att", Map.of("status", device.attestation() == null ? "none" : device.attestation()));
+        if ("quarantined".equals(device.status()) && token instanceof AccessToken access) {
+            // Runs after the role and scope mappers (priority): a quarantined device keeps only remediation.
+            access.setScope(RemediationScope.SCOPE);
+            access.setRealmAccess(null);
+            access.setResourceAccess(null);
+        }
+    }
+
+    @Override
+    public int getPriority() {
+        return 1000;
     }
 
     @Override

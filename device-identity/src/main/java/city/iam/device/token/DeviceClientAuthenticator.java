@@ -3,6 +3,7 @@ package city.iam.device.token;
 import city.iam.device.jpa.DeviceCertificateEntity;
 import city.iam.device.jpa.DeviceEntity;
 import city.iam.device.registry.DeviceCertificates;
+import city.iam.device.registry.DeviceStatus;
 import city.iam.device.registry.Quarantine;
 import city.iam.kernel.time.KeycloakClock;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -78,6 +79,12 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         }
         DeviceEntity device = verdict.device();
         DeviceCertificateEntity cert = verdict.certificate();
+        if (device.getStatus().equals(DeviceStatus.QUARANTINED.value()) && !RemediationScope.onlyRemediation(requestedScope(context))) {
+            context.getEvent().detail("reason", "quarantined device asked for more than " + RemediationScope.SCOPE);
+            context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, ClientAuthUtil.errorResponse(400, "invalid_scope",
+                    "The device is quarantined: only the " + RemediationScope.SCOPE + " scope can be requested."));
+            return;
+        }
         certificates.used(device, cert);
         context.getEvent().detail("device_id", device.getDeviceId());
         session.setAttribute(DeviceContext.ATTRIBUTE,
@@ -89,6 +96,11 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         LOG.debugf("device client authentication refused: %s", why);
         context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS,
                 ClientAuthUtil.errorResponse(401, "invalid_client", why));
+    }
+
+    private static String requestedScope(ClientAuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        return form == null ? null : form.getFirst(OAuth2Constants.SCOPE);
     }
 
     private static String clientId(ClientAuthenticationFlowContext context) {

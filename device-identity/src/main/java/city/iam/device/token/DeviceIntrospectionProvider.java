@@ -46,8 +46,12 @@ public class DeviceIntrospectionProvider extends AccessTokenIntrospectionProvide
         }
         DeviceCertificates certificates = new DeviceCertificates(em, realm.getId(), KeycloakClock.INSTANCE);
         Optional<DeviceCertificateEntity> cert = certificates.byThumbprint(thumbprint);
-        return cert.isPresent() && cert.get().getDevicePk().equals(device.get().getId())
-                && certificates.check(device.get(), cert.get()).accepted();
+        if (cert.isEmpty() || !cert.get().getDevicePk().equals(device.get().getId())
+                || !certificates.check(device.get(), cert.get()).accepted()) {
+            return false;
+        }
+        // A quarantined device's earlier tokens die; only its remediation tokens stay active.
+        return !device.get().getStatus().equals("quarantined") || RemediationScope.isRemediationToken(token.getScope());
     }
 
     @Override

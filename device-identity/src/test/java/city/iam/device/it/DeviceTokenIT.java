@@ -56,6 +56,8 @@ class DeviceTokenIT {
         realm = RealmFixture.create(server, "fleet");
         realm.user("devon", "devon-pass-1", "device-admin");
         admin = realm.token("devon", "devon-pass-1");
+        realm.user("sigrid", "sigrid-pass-1", "device-signal-writer");
+        realm.user("nobody", "nobody-pass-1");
         Http.Reply platform = http.postJson(realm.adminPath("/clients"), server.masterToken(), Map.of("clientId", "data-platform",
                 "secret", "dp-secret-1", "publicClient", false, "standardFlowEnabled", false, "serviceAccountsEnabled", false));
         assertEquals(201, platform.status(), platform.body());
@@ -219,7 +221,59 @@ class DeviceTokenIT {
         JsonNode state = http.get(adminPath("/devices/meters-M-0003"), admin).json();
         assertEquals("quarantined", state.get("status").asText(), "use of a superseded certificate is a clone signal");
         assertTrue(state.get("certificates").toString().contains("superseded"), state.toString());
-        assertEquals(401, token(newClient).status(), "a quarantined device gets no token");
+        Http.Reply quarantined = token(newClient);
+        assertEquals(200, quarantined.status(), quarantined.body());
+        assertEquals("device:remediate", claims(quarantined.json().get("access_token").asText()).get("scope").asText(),
+                "a quarantined device only reaches remediation");
+    }
+
+    @Test
+    void quarantineLimitsTokensToRemediationUntilFreshAttestation() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0004");
+        Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
+        String before = token(deviceClient).json().get("access_token").asText();
+        assertTrue(introspect(before).get("active").asBoolean());
+
+        String signals = adminPath("/devices/meters-M-0004/signals");
+        assertEquals(403, http.postJson(signals, realm.token("nobody", "nobody-pass-1"), Map.of("type", "telemetry-anomaly")).status());
+        String sigrid = realm.token("sigrid", "sigrid-pass-1");
+        Http.Reply bad = http.postJson(signals, sigrid, Map.of("type", "vibes"));
+        assertEquals(400, bad.status());
+        assertEquals("invalid_signal", bad.json().get("error").asText());
+        Http.Reply raised = http.postJson(signals, sigrid, Map.of("type", "telemetry-anomaly", "detail", "meter reports 40 kW at night"));
+        assertEquals(202, raised.status(), raised.body());
+        assertEquals("quarantined", raised.json().get("status").asText());
+
+        assertTrue(!introspect(before).get("active").asBoolean(), "tokens issued before the quarantine die");
+        Http.Reply remediation = token(deviceClient);
+        assertEquals(200, remediation.status(), remediation.body());
+        String limited = remediation.json().get("access_token").asText();
+        JsonNode limitedClaims = claims(limited);
+        assertEquals("device:remediate", limitedClaims.get("scope").asText());
+        assertTrue(limitedClaims.path("realm_access").isMissingNode(), "no roles while quarantined");
+        assertEquals("quarantined", limitedClaims.get("device_status").asText());
+        JsonNode limitedIntrospection = introspect(limited);
+        assertTrue(limitedIntrospection.get("active").asBoolean());
+        assertEquals("device:remediate", limitedIntrospection.get("scope").asText());
+        Http.Reply wider = deviceClient.postForm(realmPath("/protocol/openid-connect/token"), null,
+                Map.of("grant_type", "client_credentials", "client_id", "fleet-meters", "scope", "profile"));
+        assertEquals(400, wider.status(), wider.body());
+        assertEquals("invalid_scope", wider.json().get("error").asText());
+
+        Http.Reply estOnly = simpleEnroll(MtlsClient.as(server.httpsUrl(), device.idevid(), manufacturer.cert()), "meters", TestPki.ecKeys());
+        assertEquals(403, estOnly.status(), estOnly.body());
+        assertEquals("device_quarantined", estOnly.json().get("error").asText());
+
+        Http.Reply nonce = http.postJson(realmPath("/device-identity/challenge"), null, Map.of("group", "meters"));
+        String evidence = TestPki.sign(TestPki.claims(nonce.json().get("nonce").asText(), "M-0004", device.key().getPublic()).build(),
+                device.idevid(), List.of(device.idevid().cert(), manufacturer.cert()));
+        Http.Reply released = http.postJson(realmPath("/device-identity/enroll"), null,
+                Map.of("group", "meters", "csr", TestPki.csrPem(device.key(), "CN=x"), "evidence", evidence));
+        assertEquals(200, released.status(), released.body());
+        assertEquals("active", released.json().get("status").asText());
+        JsonNode after = claims(token(deviceClient).json().get("access_token").asText());
+        assertEquals("active", after.get("device_status").asText());
+        assertTrue(!after.get("scope").asText().equals("device:remediate"), "full scope again: " + after.get("scope"));
     }
 
     @Test
