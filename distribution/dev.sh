@@ -2,11 +2,13 @@
 # README command 1: build the suite, then start Keycloak 26.7.3 with the all-in-one jar, the city themes and
 # the reference city realm on the embedded H2 database (dev-file) at http://localhost:8080.
 #   CITY_IAM_PORT=8080       HTTP port
+#   CITY_IAM_HTTPS_PORT=8443 HTTPS port (client certificates requested, for devices)
 #   CITY_IAM_SKIP_BUILD=1    start the last build without rebuilding
 #   CITY_IAM_FRESH=1         wipe the dev database first (re-imports the city realm)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${CITY_IAM_PORT:-8080}"
+https_port="${CITY_IAM_HTTPS_PORT:-8443}"
 cd "$root"
 
 if [ "${CITY_IAM_SKIP_BUILD:-0}" != "1" ]; then
@@ -37,6 +39,34 @@ pick_java() {
 jdk="$(pick_java)"
 if [ -n "$jdk" ]; then export JAVA_HOME="$jdk"; fi
 
+# Devices authenticate with client certificates: a self-signed server certificate for localhost and a trust
+# store for device certificates, made with the JDK's keytool on first start. The realm's city device CA is
+# added to the trust store once Keycloak serves it; Keycloak reloads the store within a minute.
+tls="$server/conf/dev-tls"
+keytool="${JAVA_HOME:+$JAVA_HOME/bin/}keytool"
+if [ ! -f "$tls/server.p12" ]; then
+  mkdir -p "$tls"
+  "$keytool" -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname "CN=localhost" \
+    -ext "san=dns:localhost,ip:127.0.0.1" -validity 825 -keystore "$tls/server.p12" -storetype PKCS12 \
+    -storepass password -keypass password >/dev/null 2>&1
+  "$keytool" -exportcert -rfc -alias server -keystore "$tls/server.p12" -storepass password -file "$tls/server.crt" >/dev/null 2>&1
+  "$keytool" -importcert -noprompt -alias dev-server -file "$tls/server.crt" -keystore "$tls/devices.p12" \
+    -storetype PKCS12 -storepass password >/dev/null 2>&1
+fi
+(
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://localhost:${port}/realms/city/device-identity/cacerts" -o "$tls/city-device-ca.pem" 2>/dev/null; then
+      if ! "$keytool" -list -alias city-device-ca -keystore "$tls/devices.p12" -storepass password >/dev/null 2>&1; then
+        "$keytool" -importcert -noprompt -alias city-device-ca -file "$tls/city-device-ca.pem" \
+          -keystore "$tls/devices.p12" -storetype PKCS12 -storepass password >/dev/null 2>&1 \
+          && echo "==> City device CA of realm city added to the device trust store (active within a minute)"
+      fi
+      exit 0
+    fi
+    sleep 2
+  done
+) &
+
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
@@ -48,6 +78,8 @@ cat <<TXT
   City realm         http://localhost:${port}/admin/city/console/   city-admin / CityAdmin-2026!
   Account console    http://localhost:${port}/realms/city/account
   OIDC discovery     http://localhost:${port}/realms/city/.well-known/openid-configuration
+  Device endpoints   https://localhost:${https_port}/realms/city/device-identity/   (client certificates requested;
+                     server certificate: ${tls}/server.crt)
   Audit log (API)    http://localhost:${port}/admin/realms/city/city-iam/audit
 
   Demo users of realm "city" (password in brackets):
@@ -62,6 +94,12 @@ TXT
 
 exec "$server/bin/kc.sh" start-dev \
   --http-port="$port" \
+  --https-port="$https_port" \
+  --https-key-store-file="$tls/server.p12" --https-key-store-password=password \
+  --https-client-auth=request \
+  --https-trust-store-file="$tls/devices.p12" --https-trust-store-password=password --https-trust-store-type=PKCS12 \
+  --https-certificates-reload-period=1m \
+  --http-management-scheme=http \
   --db=dev-file \
   --import-realm \
   --health-enabled=true \
