@@ -16,16 +16,7 @@ kc_version=26.7.3
 jar="$(ls "$root"/distribution/target/city-iam-keycloak-*.jar 2>/dev/null | head -n 1)"
 [ -n "$jar" ] || { echo "build first: ./mvnw -DskipTests package" >&2; exit 1; }
 
-pick_java() {
-  local best="" best_v=0 d v
-  for d in /usr/lib/jvm/*/; do
-    [ -x "$d/bin/java" ] || continue
-    v="$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-    [[ "$v" =~ ^[0-9]+$ ]] || continue
-    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="${d%/}"; best_v="$v"; fi
-  done
-  echo "$best"
-}
+source "$root/distribution/pick-java.sh"
 JAVA_HOME="${JAVA_HOME_BENCH:-$(pick_java)}"
 [ -n "$JAVA_HOME" ] || JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
 export JAVA_HOME

@@ -1,21 +1,17 @@
 package city.iam.device.rest;
 
-import city.iam.kernel.info.Versions;
-import org.keycloak.Config;
+import city.iam.kernel.info.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import java.util.Map;
 
 /** {@code /admin/realms/{realm}/device-identity}: anchors, the device CA, enrollment groups, devices. */
 public class DeviceAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
-        ServerInfoAwareProviderFactory {
+        StatelessFactory<AdminRealmResourceProvider> {
 
     public static final String ID = "device-identity";
 
@@ -29,13 +25,7 @@ public class DeviceAdminResourceFactory implements AdminRealmResourceProviderFac
         return new DeviceAdminResource(session, realm, auth, adminEvent);
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
     @Override
     public void close() {
@@ -46,8 +36,4 @@ public class DeviceAdminResourceFactory implements AdminRealmResourceProviderFac
         return ID;
     }
 
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Versions.info();
-    }
 }

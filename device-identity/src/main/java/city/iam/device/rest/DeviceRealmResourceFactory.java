@@ -1,17 +1,13 @@
 package city.iam.device.rest;
 
-import city.iam.kernel.info.Versions;
-import org.keycloak.Config;
+import city.iam.kernel.info.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-import java.util.Map;
 
 /** {@code /realms/{realm}/device-identity}: what devices call (challenge, enrol, CA certificates, CRL, EST). */
-public class DeviceRealmResourceFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public class DeviceRealmResourceFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String ID = "device-identity";
 
@@ -29,25 +25,12 @@ public class DeviceRealmResourceFactory implements RealmResourceProviderFactory,
         };
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public void close() {
-    }
 
     @Override
     public String getId() {
         return ID;
     }
 
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Versions.info();
-    }
 }

@@ -1,15 +1,14 @@
 package city.iam.kernel.rest;
 
+import city.iam.kernel.info.StatelessFactory;
 import city.iam.kernel.info.Versions;
 import city.iam.kernel.time.TestClockResource;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -20,7 +19,7 @@ import java.util.Map;
  * {@code /realms/{realm}/city-iam}: realm-facing kernel endpoints. Today only the test clock, which exists
  * only when the server is started with {@code --spi-realm-restapi-extension--city-iam--test-clock-enabled=true}.
  */
-public class CityIamRealmResourceFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public class CityIamRealmResourceFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String ID = "city-iam";
 
@@ -36,13 +35,7 @@ public class CityIamRealmResourceFactory implements RealmResourceProviderFactory
         testClockEnabled = config.getBoolean("test-clock-enabled", false);
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public void close() {
-    }
 
     @Override
     public String getId() {

@@ -1,26 +1,23 @@
 package city.iam.kernel.audit.events;
 
-import city.iam.kernel.info.Versions;
+import city.iam.kernel.info.StatelessFactory;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Event listener {@value #ID}: enable it on a realm ("Events" → "Event listeners") to chain its admin events
  * and security-relevant user events into the audit log.
  */
-public class AuditEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+public class AuditEventListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
 
     public static final String ID = "city-iam-audit";
     static final String DEFAULT_USER_EVENTS = "UPDATE_PASSWORD,UPDATE_CREDENTIAL,REMOVE_CREDENTIAL,UPDATE_TOTP,"
@@ -40,13 +37,7 @@ public class AuditEventListenerFactory implements EventListenerProviderFactory, 
         userEvents = Set.copyOf(new LinkedHashSet<>(Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()));
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public void close() {
-    }
 
     @Override
     public String getId() {
@@ -62,8 +53,4 @@ public class AuditEventListenerFactory implements EventListenerProviderFactory, 
                 .build();
     }
 
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Versions.info();
-    }
 }
