@@ -57,7 +57,6 @@ public final class FleetClients {
             client.setDirectAccessGrantsEnabled(false);
             client.setFullScopeAllowed(false);
             client.setClientAuthenticatorType(DeviceClientAuthenticator.ID);
-            client.setAttribute("tls.client.certificate.bound.access.tokens", "true");
             client.setAttribute("access.token.lifespan", "300");
             new ClientManager(new RealmManager(session)).enableServiceAccount(client);
             ProtocolMapperModel mapper = new ProtocolMapperModel();
@@ -68,6 +67,9 @@ public final class FleetClients {
             client.addProtocolMapper(mapper);
         }
         client.setEnabled(group.isEnabled());
+        // Sender-constrained either way: to the LDevID (RFC 8705) or, behind a TLS terminator, to the DPoP key.
+        client.setAttribute("tls.client.certificate.bound.access.tokens", String.valueOf(!group.dpopBound()));
+        client.setAttribute("dpop.bound.access.tokens", String.valueOf(group.dpopBound()));
         for (String audience : audiences) {
             String name = "audience " + audience;
             if (client.getProtocolMapperByName("openid-connect", name) == null) {

@@ -36,6 +36,8 @@ public record EnrollmentGroup(
         @JsonProperty("roles") List<String> roles,
         /** Client ids of the resource servers the devices' tokens are for (the token audience). */
         @JsonProperty("audiences") List<String> audiences,
+        /** {@code mtls} (default: tokens bound to the LDevID) or {@code dpop} (gateways behind a TLS terminator). */
+        @JsonProperty("token_binding") String tokenBinding,
         /** ISO-8601 duration an old certificate stays usable after rotation, unless the new one is used first. */
         @JsonProperty("rotation_overlap") String rotationOverlap) {
 
@@ -48,6 +50,10 @@ public record EnrollmentGroup(
 
     public boolean accepts(String evidenceType) {
         return evidenceTypes != null && evidenceTypes.contains(evidenceType);
+    }
+
+    public boolean dpopBound() {
+        return "dpop".equals(tokenBinding);
     }
 
     /** The Keycloak client that all devices of this group authenticate as (one per group, not per device). */

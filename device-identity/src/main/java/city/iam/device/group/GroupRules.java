@@ -71,6 +71,9 @@ public final class GroupRules {
         if (overlap.isNegative()) {
             throw invalid("rotation_overlap must not be negative.");
         }
+        if (g.tokenBinding() != null && !Set.of("mtls", "dpop").contains(g.tokenBinding())) {
+            throw invalid("token_binding must be mtls or dpop.");
+        }
         if (g.minFirmware() != null && FirmwareVersion.parse(g.minFirmware()) == null) {
             throw invalid("min_firmware must be a dotted version such as 2.4.0.");
         }

@@ -399,7 +399,7 @@ public class DeviceAdminResource {
     private static EnrollmentGroup withName(EnrollmentGroup g, String name) {
         return new EnrollmentGroup(name, g.description(), g.enabled(), g.anchors(), g.evidenceTypes(), g.serialAllowlist(),
                 g.serialPattern(), g.quota(), g.deviceIdTemplate(), g.certificateValidity(), g.autoApprove(), g.minFirmware(),
-                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.audiences(), g.rotationOverlap());
+                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.audiences(), g.tokenBinding(), g.rotationOverlap());
     }
 
     private static String blankToNull(String s) {

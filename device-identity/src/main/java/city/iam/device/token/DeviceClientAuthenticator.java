@@ -33,7 +33,8 @@ import java.util.Set;
 /**
  * Client authentication {@value #ID} for fleet clients: the TLS client certificate (from Keycloak's
  * certificate lookup, which honours only configured proxies) must be a current certificate the city CA issued
- * to an active device of that fleet's group. The IDevID, an unknown, revoked, expired or superseded certificate
+ * to an active device of that fleet's group — or, for devices behind a TLS terminator, a client assertion
+ * signed with that certificate's key plus a DPoP proof with the same key ({@link AssertionAuthentication}). The IDevID, an unknown, revoked, expired or superseded certificate
  * is refused; using a superseded one is a clone signal that quarantines the device.
  */
 public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAuthenticatorFactory {
@@ -59,15 +60,25 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
             refuse(context, "The device fleet is disabled.");
             return;
         }
-        X509Certificate[] chain = chain(context);
-        if (chain == null || chain.length == 0) {
-            refuse(context, "A device certificate is required (mutual TLS).");
-            return;
-        }
         KeycloakSession session = context.getSession();
         DeviceCertificates certificates = new DeviceCertificates(
                 session.getProvider(JpaConnectionProvider.class).getEntityManager(), context.getRealm().getId(), KeycloakClock.INSTANCE);
-        DeviceCertificates.Verdict verdict = certificates.authenticate(chain[0], client.getClientId().substring("fleet-".length()));
+        String group = client.getClientId().substring("fleet-".length());
+        String assertion = formParameter(context, OAuth2Constants.CLIENT_ASSERTION);
+        DeviceCertificates.Verdict verdict;
+        if (assertion != null) {
+            verdict = new AssertionAuthentication(context, certificates, client, group).verify(assertion);
+            if (verdict == null) {
+                return;
+            }
+        } else {
+            X509Certificate[] chain = chain(context);
+            if (chain == null || chain.length == 0) {
+                refuse(context, "A device certificate (mutual TLS) or a client assertion with DPoP is required.");
+                return;
+            }
+            verdict = certificates.authenticate(chain[0], group);
+        }
         if (!verdict.accepted()) {
             context.getEvent().detail("reason", verdict.reason());
             if (verdict.cloneSignal()) {
@@ -92,15 +103,19 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         context.success();
     }
 
-    private static void refuse(ClientAuthenticationFlowContext context, String why) {
+    static void refuse(ClientAuthenticationFlowContext context, String why) {
         LOG.debugf("device client authentication refused: %s", why);
         context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS,
                 ClientAuthUtil.errorResponse(401, "invalid_client", why));
     }
 
     private static String requestedScope(ClientAuthenticationFlowContext context) {
+        return formParameter(context, OAuth2Constants.SCOPE);
+    }
+
+    static String formParameter(ClientAuthenticationFlowContext context, String name) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        return form == null ? null : form.getFirst(OAuth2Constants.SCOPE);
+        return form == null ? null : form.getFirst(name);
     }
 
     private static String clientId(ClientAuthenticationFlowContext context) {

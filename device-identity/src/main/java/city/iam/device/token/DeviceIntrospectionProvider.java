@@ -39,19 +39,29 @@ public class DeviceIntrospectionProvider extends AccessTokenIntrospectionProvide
         }
         var em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         Optional<DeviceEntity> device = new Devices(em, realm.getId()).byDeviceId(deviceId.toString());
-        String thumbprint = token.getConfirmation() == null ? null : token.getConfirmation().getCertThumbprint();
-        if (device.isEmpty() || thumbprint == null) {
-            LOG.debugf("token names device %s but it is unknown or the token is not certificate-bound", deviceId);
+        AccessToken.Confirmation cnf = token.getConfirmation();
+        if (device.isEmpty() || cnf == null || (cnf.getCertThumbprint() == null && cnf.getKeyThumbprint() == null)) {
+            LOG.debugf("token names device %s but it is unknown or the token is not sender-constrained", deviceId);
             return false;
         }
         DeviceCertificates certificates = new DeviceCertificates(em, realm.getId(), KeycloakClock.INSTANCE);
-        Optional<DeviceCertificateEntity> cert = certificates.byThumbprint(thumbprint);
+        Optional<DeviceCertificateEntity> cert = cnf.getCertThumbprint() != null
+                ? certificates.byThumbprint(cnf.getCertThumbprint())
+                : dpopBound(new Devices(em, realm.getId()), device.get(), cnf.getKeyThumbprint());
         if (cert.isEmpty() || !cert.get().getDevicePk().equals(device.get().getId())
                 || !certificates.check(device.get(), cert.get()).accepted()) {
             return false;
         }
         // A quarantined device's earlier tokens die; only its remediation tokens stay active.
         return !device.get().getStatus().equals("quarantined") || RemediationScope.isRemediationToken(token.getScope());
+    }
+
+    /** A DPoP-bound device token (cnf.jkt) is live while the key it is bound to is the device's current one. */
+    private static Optional<DeviceCertificateEntity> dpopBound(Devices devices, DeviceEntity device, String jkt) {
+        return devices.certificates(device).stream()
+                .filter(c -> c.getState().equals("current"))
+                .filter(c -> DeviceKeys.thumbprint(city.iam.device.pki.Pem.certificates(c.getCertPem()).get(0).getPublicKey()).equals(jkt))
+                .findFirst();
     }
 
     @Override
