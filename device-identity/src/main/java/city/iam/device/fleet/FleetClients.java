@@ -101,7 +101,9 @@ public final class FleetClients {
             step.setAuthenticator(DeviceClientAuthenticator.ID);
             step.setRequirement(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
             step.setAuthenticatorFlow(false);
-            step.setPriority(50);
+            // First in the flow: for a fleet client it answers at once; for any other client it steps aside
+            // after one cached client lookup.
+            step.setPriority(5);
             realm.addAuthenticatorExecution(step);
         }
     }

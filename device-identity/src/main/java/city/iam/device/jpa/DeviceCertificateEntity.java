@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 @Table(name = "CITYIAM_DEV_CERT")
 @NamedQueries({
         @NamedQuery(name = "cityiam.dev.cert.byThumbprint", query = "select c from DeviceCertificateEntity c where c.realmId = :realmId and c.thumbprint = :thumbprint"),
+        @NamedQuery(name = "cityiam.dev.cert.withDevice", query = "select c, d from DeviceCertificateEntity c, DeviceEntity d "
+                + "where c.realmId = :realmId and c.thumbprint = :thumbprint and d.id = c.devicePk"),
         @NamedQuery(name = "cityiam.dev.cert.byDevice", query = "select c from DeviceCertificateEntity c where c.devicePk = :devicePk order by c.notBefore desc"),
         @NamedQuery(name = "cityiam.dev.cert.revokedByCa", query = "select c from DeviceCertificateEntity c where c.caId = :caId and c.revokedAt is not null and c.notAfter > :now order by c.revokedAt")
 })

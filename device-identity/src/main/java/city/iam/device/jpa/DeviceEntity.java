@@ -30,6 +30,7 @@ public class DeviceEntity {
     @Column(name = "ATTESTATION", length = 32) private String attestation;
     @Column(name = "FIRMWARE", length = 64) private String firmware;
     @Column(name = "ATTRIBUTES", length = 16384) private String attributes;
+    @Column(name = "ROTATING", nullable = false) private boolean rotating;
     @Column(name = "CREATED_AT", nullable = false) private long createdAt;
     @Column(name = "UPDATED_AT", nullable = false) private long updatedAt;
     @Version @Column(name = "VERSION", nullable = false) private int version;
@@ -60,6 +61,9 @@ public class DeviceEntity {
     public void setFirmware(String v) { firmware = v; }
     public String getAttributes() { return attributes; }
     public void setAttributes(String v) { attributes = v; }
+    /** True between a rotation and the first use of the new certificate (spares the token path a query). */
+    public boolean isRotating() { return rotating; }
+    public void setRotating(boolean v) { rotating = v; }
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long v) { createdAt = v; }
     public long getUpdatedAt() { return updatedAt; }

@@ -36,15 +36,16 @@ public class DeviceCertificates {
                 .setParameter("realmId", realmId).setParameter("thumbprint", thumbprint).getResultStream().findFirst();
     }
 
-    /** May this TLS client certificate get a token for the fleet of {@code group}? Two indexed lookups. */
+    /** May this TLS client certificate get a token for the fleet of {@code group}? One indexed query. */
     public Verdict authenticate(X509Certificate leaf, String group) {
-        Optional<DeviceCertificateEntity> found = byThumbprint(Fingerprints.x5tS256(leaf));
+        List<Object[]> found = em.createNamedQuery("cityiam.dev.cert.withDevice", Object[].class)
+                .setParameter("realmId", realmId).setParameter("thumbprint", Fingerprints.x5tS256(leaf)).getResultList();
         if (found.isEmpty()) {
             return Verdict.refuse("The certificate is not a city device certificate of this realm.");
         }
-        DeviceCertificateEntity cert = found.get();
-        DeviceEntity device = em.find(DeviceEntity.class, cert.getDevicePk());
-        if (device == null || !device.getGroupName().equals(group)) {
+        DeviceCertificateEntity cert = (DeviceCertificateEntity) found.get(0)[0];
+        DeviceEntity device = (DeviceEntity) found.get(0)[1];
+        if (!device.getGroupName().equals(group)) {
             return Verdict.refuse("The certificate belongs to another fleet.");
         }
         return check(device, cert);
@@ -78,9 +79,10 @@ public class DeviceCertificates {
      * replaced stop being usable, so that a second holder of an old key shows up as a clone.
      */
     public void used(DeviceEntity device, DeviceCertificateEntity cert) {
-        if (!cert.getState().equals("current")) {
+        if (!device.isRotating() || !cert.getState().equals("current")) {
             return;
         }
+        device.setRotating(false);
         for (DeviceCertificateEntity c : new Devices(em, realmId).certificates(device)) {
             if (c.getState().equals("previous")) {
                 c.setState("superseded");
@@ -90,6 +92,7 @@ public class DeviceCertificates {
 
     /** Rotation: the current certificate becomes {@code previous} until the overlap ends or the new one is used. */
     public void rotate(DeviceEntity device, java.time.Duration overlap) {
+        device.setRotating(true);
         for (DeviceCertificateEntity c : new Devices(em, realmId).certificates(device)) {
             if (c.getState().equals("current")) {
                 c.setState("previous");
