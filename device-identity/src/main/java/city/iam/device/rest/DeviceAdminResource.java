@@ -248,17 +248,8 @@ public class DeviceAdminResource {
     @POST
     @Path("devices/{deviceId}/approve")
     public Response approve(@PathParam("deviceId") String deviceId) {
-        return write(() -> {
-            DeviceEntity d = devicesService().require(deviceId);
-            if (!d.getStatus().equals(DeviceStatus.PENDING.value())) {
-                throw CityIamException.conflict("invalid_transition", "Only pending devices can be approved; " + deviceId + " is " + d.getStatus() + ".");
-            }
-            d.setStatus(DeviceStatus.ACTIVE.value());
-            d.setUpdatedAt(clock.millis());
-            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.approved", deviceId,
-                    facts("status", d.getStatus()));
-            return Response.ok(DeviceViews.Device.of(d, null)).build();
-        });
+        return write(() -> transition(deviceId, DeviceStatus.PENDING, DeviceStatus.ACTIVE, "approved by administrator",
+                "device-identity.device.approved"));
     }
 
     public record Revocation(@JsonProperty("reason") String reason) {
@@ -332,40 +323,63 @@ public class DeviceAdminResource {
         });
     }
 
+    /**
+     * An administrator's quarantine (also "suspend"): the device keeps only its remediation scope until
+     * released. Same effect as a signal, but by a {@code device-admin}.
+     */
+    @POST
+    @Path("devices/{deviceId}/quarantine")
+    public Response quarantine(@PathParam("deviceId") String deviceId) {
+        return write(() -> transition(deviceId, DeviceStatus.ACTIVE, DeviceStatus.QUARANTINED, "quarantined by administrator",
+                "device-identity.device.quarantined"));
+    }
+
+    /** Takes a device out of service for good: its certificates are revoked (cessationOfOperation). */
+    @POST
+    @Path("devices/{deviceId}/decommission")
+    public Response decommission(@PathParam("deviceId") String deviceId) {
+        return write(() -> {
+            DeviceEntity d = devicesService().require(deviceId);
+            if (d.getStatus().equals(DeviceStatus.DECOMMISSIONED.value())) {
+                throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already decommissioned.");
+            }
+            int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, "cessationOfOperation");
+            String before = d.getStatus();
+            d.setStatus(DeviceStatus.DECOMMISSIONED.value());
+            d.setStatusReason("decommissioned by administrator");
+            d.setUpdatedAt(clock.millis());
+            ObjectNode facts = facts("previous_status", before);
+            facts.put("certificates_revoked", certs);
+            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.decommissioned", deviceId, facts);
+            return Response.ok(DeviceViews.Device.of(d, null)).build();
+        });
+    }
+
+    private Response transition(String deviceId, DeviceStatus from, DeviceStatus to, String reason, String action) {
+        DeviceEntity d = devicesService().require(deviceId);
+        if (!d.getStatus().equals(from.value())) {
+            throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is " + d.getStatus() + ", not " + from.value() + ".");
+        }
+        d.setStatus(to.value());
+        d.setStatusReason(reason);
+        d.setUpdatedAt(clock.millis());
+        record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, action, deviceId, facts("status", d.getStatus(), "reason", reason));
+        return Response.ok(DeviceViews.Device.of(d, null)).build();
+    }
+
     /** An administrator's release from quarantine. */
     @POST
     @Path("devices/{deviceId}/release")
     public Response release(@PathParam("deviceId") String deviceId) {
-        return write(() -> {
-            DeviceEntity d = devicesService().require(deviceId);
-            if (!d.getStatus().equals(DeviceStatus.QUARANTINED.value())) {
-                throw CityIamException.conflict("invalid_transition", "Only quarantined devices can be released; " + deviceId + " is " + d.getStatus() + ".");
-            }
-            d.setStatus(DeviceStatus.ACTIVE.value());
-            d.setStatusReason("released by administrator");
-            d.setUpdatedAt(clock.millis());
-            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.released", deviceId,
-                    facts("status", d.getStatus()));
-            return Response.ok(DeviceViews.Device.of(d, null)).build();
-        });
+        return write(() -> transition(deviceId, DeviceStatus.QUARANTINED, DeviceStatus.ACTIVE, "released by administrator",
+                "device-identity.device.released"));
     }
 
     /** Lifts the tombstone: the device may enrol again through its group with fresh proof and a new key. */
     @POST
     @Path("devices/{deviceId}/reinstate")
     public Response reinstate(@PathParam("deviceId") String deviceId) {
-        return write(() -> {
-            DeviceEntity d = devicesService().require(deviceId);
-            if (!d.getStatus().equals(DeviceStatus.REVOKED.value())) {
-                throw CityIamException.conflict("invalid_transition", "Only revoked devices can be reinstated; " + deviceId + " is " + d.getStatus() + ".");
-            }
-            d.setStatus(DeviceStatus.ACTIVE.value());
-            d.setStatusReason("reinstated");
-            d.setUpdatedAt(clock.millis());
-            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.reinstated", deviceId,
-                    facts("status", d.getStatus()));
-            return Response.ok(DeviceViews.Device.of(d, null)).build();
-        });
+        return write(() -> transition(deviceId, DeviceStatus.REVOKED, DeviceStatus.ACTIVE, "reinstated", "device-identity.device.reinstated"));
     }
 
     // ---- plumbing

@@ -277,6 +277,30 @@ class DeviceTokenIT {
     }
 
     @Test
+    void adminQuarantineReleaseAndDecommission() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0005");
+        Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
+        String path = adminPath("/devices/meters-M-0005");
+        Http.Reply notQuarantined = http.postJson(path + "/release", admin, "");
+        assertEquals(409, notQuarantined.status());
+        assertEquals("invalid_transition", notQuarantined.json().get("error").asText());
+
+        assertEquals(200, http.postJson(path + "/quarantine", admin, "").status());
+        assertEquals("device:remediate", claims(token(deviceClient).json().get("access_token").asText()).get("scope").asText());
+        assertEquals(200, http.postJson(path + "/release", admin, "").status());
+        assertEquals("active", claims(token(deviceClient).json().get("access_token").asText()).get("device_status").asText());
+
+        Http.Reply gone = http.postJson(path + "/decommission", admin, "");
+        assertEquals(200, gone.status(), gone.body());
+        assertEquals("decommissioned", gone.json().get("status").asText());
+        assertEquals(401, token(deviceClient).status());
+        Http.Reply again = simpleEnroll(MtlsClient.as(server.httpsUrl(), device.idevid(), manufacturer.cert()), "meters", TestPki.ecKeys());
+        assertEquals(403, again.status(), again.body());
+        assertEquals("device_decommissioned", again.json().get("error").asText());
+        assertEquals(409, http.postJson(path + "/decommission", admin, "").status());
+    }
+
+    @Test
     void revocationReachesIntrospectionTheCrlAndReEnrolmentWithinSeconds() throws Exception {
         Enrolled device = enrolWithIdevid("M-0002");
         Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());

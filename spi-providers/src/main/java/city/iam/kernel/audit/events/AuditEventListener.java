@@ -57,7 +57,8 @@ public class AuditEventListener implements EventListenerProvider {
             facts.put("auth_client_id", auth.getClientId());
             facts.put("ip_address", auth.getIpAddress());
         }
-        String action = "keycloak.admin." + type.toLowerCase() + "." + String.valueOf(event.getOperationType()).toLowerCase();
+        String action = "keycloak.admin." + (type == null ? "unknown" : type.toLowerCase(java.util.Locale.ROOT)) + "."
+                + String.valueOf(event.getOperationType()).toLowerCase(java.util.Locale.ROOT);
         AuditLogs.of(session, realm).append(new AuditRecord(adminActor(auth), action, event.getResourcePath(), facts));
     }
 
@@ -90,7 +91,7 @@ public class AuditEventListener implements EventListenerProvider {
         UserModel user = event.getUserId() == null ? null : session.users().getUserById(realm, event.getUserId());
         Actor actor = new Actor(Actor.USER, event.getUserId(), user == null ? null : user.getUsername(), null);
         AuditLogs.of(session, realm).append(new AuditRecord(actor,
-                "keycloak.user." + event.getType().name().toLowerCase(), event.getUserId(), facts));
+                "keycloak.user." + event.getType().name().toLowerCase(java.util.Locale.ROOT), event.getUserId(), facts));
     }
 
     private Actor adminActor(AuthDetails auth) {
