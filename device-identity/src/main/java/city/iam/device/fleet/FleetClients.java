@@ -7,6 +7,7 @@ import city.iam.kernel.error.CityIamException;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
@@ -37,6 +38,9 @@ public final class FleetClients {
             }
             return role;
         }).toList();
+        List<ClientScopeModel> scopes = (group.scopes() == null ? List.<String>of() : group.scopes()).stream().map(name ->
+                realm.getClientScopesStream().filter(cs -> cs.getName().equals(name)).findFirst().orElseThrow(() ->
+                        CityIamException.badRequest("unknown_scope", "Client scope " + name + " does not exist in the realm."))).toList();
         List<String> audiences = group.audiences() == null ? List.of() : group.audiences();
         for (String audience : audiences) {
             if (realm.getClientByClientId(audience) == null) {
@@ -81,6 +85,9 @@ public final class FleetClients {
                         "introspection.token.claim", "true"));
                 client.addProtocolMapper(aud);
             }
+        }
+        for (ClientScopeModel scope : scopes) {
+            client.addClientScope(scope, true);
         }
         UserModel account = session.users().getServiceAccount(client);
         for (RoleModel role : roles) {

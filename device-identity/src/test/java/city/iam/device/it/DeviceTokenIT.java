@@ -61,6 +61,8 @@ class DeviceTokenIT {
         Http.Reply platform = http.postJson(realm.adminPath("/clients"), server.masterToken(), Map.of("clientId", "data-platform",
                 "secret", "dp-secret-1", "publicClient", false, "standardFlowEnabled", false, "serviceAccountsEnabled", false));
         assertEquals(201, platform.status(), platform.body());
+        assertEquals(201, http.postJson(realm.adminPath("/client-scopes"), server.masterToken(), Map.of("name", "sensor:write",
+                "protocol", "openid-connect", "attributes", Map.of("include.in.token.scope", "true"))).status());
         Http.Reply ca = http.putJson(adminPath("/ca"), admin, Map.of("certificate", TestPki.pem(cityCa.cert()),
                 "private_key", TestPki.pem("PRIVATE KEY", cityCa.keys().getPrivate().getEncoded())));
         assertEquals(201, ca.status(), ca.body());
@@ -69,7 +71,7 @@ class DeviceTokenIT {
         String pin = anchor.json().get("pin").asText();
         Http.Reply group = http.putJson(adminPath("/groups/meters"), admin, Map.of("anchors", List.of(pin),
                 "evidence_types", List.of("idevid-tls", "eat"), "serial_allowlist", List.of("M-*"), "quota", 20,
-                "audiences", List.of("data-platform")));
+                "audiences", List.of("data-platform"), "scopes", List.of("sensor:write")));
         assertEquals(201, group.status(), group.body());
         Http.Reply strict = http.putJson(adminPath("/groups/strict"), admin, Map.of("anchors", List.of(pin),
                 "evidence_types", List.of("idevid-tls"), "serial_allowlist", List.of("S-*"), "quota", 20, "min_firmware", "1.0"));
@@ -155,6 +157,7 @@ class DeviceTokenIT {
         assertEquals("meters-M-0001", claims.get("device_id").asText(), "names the individual device");
         assertEquals("active", claims.get("device_status").asText());
         assertNotNull(claims.at("/att/status").textValue());
+        assertTrue(claims.get("scope").asText().contains("sensor:write"), "the group's scope: " + claims.get("scope"));
 
         JsonNode introspection = introspect(accessToken);
         assertTrue(introspection.get("active").asBoolean(), introspection.toString());
@@ -273,7 +276,7 @@ class DeviceTokenIT {
         assertEquals("active", released.json().get("status").asText());
         JsonNode after = claims(token(deviceClient).json().get("access_token").asText());
         assertEquals("active", after.get("device_status").asText());
-        assertTrue(!after.get("scope").asText().equals("device:remediate"), "full scope again: " + after.get("scope"));
+        assertTrue(after.get("scope").asText().contains("sensor:write"), "full scope again: " + after.get("scope"));
     }
 
     @Test

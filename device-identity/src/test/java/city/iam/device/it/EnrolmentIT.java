@@ -298,7 +298,9 @@ class EnrolmentIT {
                 "serial_allowlist", List.of("*"), "quota", 3)), 400, "unknown_anchor");
         assertRefused(http.putJson(adminPath("/groups/bad"), admin, Map.of("anchors", List.of(pin), "evidence_types", List.of("eat"),
                 "serial_allowlist", List.of("*"), "quota", 3, "colour", "red")), 400, "invalid_json");
-        assertEquals(404, http.get(adminPath("/groups/bad"), admin).status());
+        assertRefused(http.putJson(adminPath("/groups/bad"), admin, Map.of("anchors", List.of(pin), "evidence_types", List.of("eat"),
+                "serial_allowlist", List.of("*"), "quota", 3, "scopes", List.of("no-such-scope"))), 400, "unknown_scope");
+        assertEquals(404, http.get(adminPath("/groups/bad"), admin).status(), "a refused group definition left nothing behind");
         assertRefused(http.postJson(adminPath("/trust-anchors"), admin, Map.of("certificate", TestPki.pem(manufacturer.cert()), "purpose", "idevid")),
                 409, "anchor_exists");
         assertRefused(http.postJson(adminPath("/trust-anchors"), admin, Map.of("certificate", TestPki.pem(TestPki.idevid(manufacturer, "L").cert()),
