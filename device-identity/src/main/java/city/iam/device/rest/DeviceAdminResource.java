@@ -270,18 +270,7 @@ public class DeviceAdminResource {
                 throw CityIamException.badRequest("invalid_reason", "reason must be an RFC 5280 reason such as keyCompromise, "
                         + "cessationOfOperation, superseded, affiliationChanged, privilegeWithdrawn or unspecified.");
             }
-            DeviceEntity d = devicesService().require(deviceId);
-            if (d.getStatus().equals(DeviceStatus.REVOKED.value())) {
-                throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already revoked.");
-            }
-            int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, reason);
-            String before = d.getStatus();
-            d.setStatus(DeviceStatus.REVOKED.value());
-            d.setStatusReason(reason);
-            d.setUpdatedAt(clock.millis());
-            ObjectNode facts = facts("reason", reason, "previous_status", before);
-            facts.put("certificates_revoked", certs);
-            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.revoked", deviceId, facts);
+            retire(deviceId, DeviceStatus.REVOKED, reason, "device-identity.device.revoked");
             return Response.noContent().build();
         });
     }
@@ -338,21 +327,25 @@ public class DeviceAdminResource {
     @POST
     @Path("devices/{deviceId}/decommission")
     public Response decommission(@PathParam("deviceId") String deviceId) {
-        return write(() -> {
-            DeviceEntity d = devicesService().require(deviceId);
-            if (d.getStatus().equals(DeviceStatus.DECOMMISSIONED.value())) {
-                throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already decommissioned.");
-            }
-            int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, "cessationOfOperation");
-            String before = d.getStatus();
-            d.setStatus(DeviceStatus.DECOMMISSIONED.value());
-            d.setStatusReason("decommissioned by administrator");
-            d.setUpdatedAt(clock.millis());
-            ObjectNode facts = facts("previous_status", before);
-            facts.put("certificates_revoked", certs);
-            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, "device-identity.device.decommissioned", deviceId, facts);
-            return Response.ok(DeviceViews.Device.of(d, null)).build();
-        });
+        return write(() -> Response.ok(DeviceViews.Device.of(
+                retire(deviceId, DeviceStatus.DECOMMISSIONED, "cessationOfOperation", "device-identity.device.decommissioned"), null)).build());
+    }
+
+    /** Revocation and decommissioning: every certificate goes on the CRL with the reason, then the status. */
+    private DeviceEntity retire(String deviceId, DeviceStatus to, String reason, String action) {
+        DeviceEntity d = devicesService().require(deviceId);
+        if (d.getStatus().equals(to.value())) {
+            throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already " + to.value() + ".");
+        }
+        int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, reason);
+        String before = d.getStatus();
+        d.setStatus(to.value());
+        d.setStatusReason(reason);
+        d.setUpdatedAt(clock.millis());
+        ObjectNode facts = facts("reason", reason, "previous_status", before);
+        facts.put("certificates_revoked", certs);
+        record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, action, deviceId, facts);
+        return d;
     }
 
     private Response transition(String deviceId, DeviceStatus from, DeviceStatus to, String reason, String action) {
