@@ -235,6 +235,24 @@ public class DeviceAdminResource {
         });
     }
 
+    /** DI-17: fleet counts and the checks an operator reviews (device-admin or auditor). */
+    @GET
+    @Path("fleet-report")
+    public Response fleetReport(@QueryParam("expiring_within") String expiringWithin) {
+        return read(() -> {
+            java.time.Duration window;
+            try {
+                window = expiringWithin == null || expiringWithin.isBlank() ? java.time.Duration.ofDays(30) : java.time.Duration.parse(expiringWithin);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw CityIamException.badRequest("invalid_duration", "expiring_within must be an ISO-8601 duration such as P30D.");
+            }
+            if (window.isNegative() || window.compareTo(java.time.Duration.ofDays(3650)) > 0) {
+                throw CityIamException.badRequest("invalid_duration", "expiring_within must be between PT0S and P3650D.");
+            }
+            return Response.ok(new city.iam.device.registry.FleetReport(em(), realm.getId()).build(clock.instant(), window)).build();
+        });
+    }
+
     @GET
     @Path("devices/{deviceId}")
     public Response device(@PathParam("deviceId") String deviceId) {

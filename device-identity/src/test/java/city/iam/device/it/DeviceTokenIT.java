@@ -304,6 +304,22 @@ class DeviceTokenIT {
     }
 
     @Test
+    void fleetReportCountsDevicesAndFlagsExpiringCertificates() throws Exception {
+        enrolWithIdevid("M-0006");
+        JsonNode report = http.get(adminPath("/fleet-report?expiring_within=P31D"), admin).json();
+        assertTrue(report.at("/devices/meters/active").asLong() >= 1, report.toString());
+        assertTrue(report.get("expiring_certificates").asLong() >= 1, "30-day certificates expire within 31 days: " + report);
+        assertTrue(report.get("expiring_devices").toString().contains("meters-M-0006"), report.toString());
+        assertEquals(0, report.get("shared_keys").asLong());
+        JsonNode soon = http.get(adminPath("/fleet-report?expiring_within=P1D"), admin).json();
+        assertEquals(0, soon.get("expiring_certificates").asLong(), soon.toString());
+        Http.Reply bad = http.get(adminPath("/fleet-report?expiring_within=soon"), admin);
+        assertEquals(400, bad.status());
+        assertEquals("invalid_duration", bad.json().get("error").asText());
+        assertEquals(403, http.get(adminPath("/fleet-report"), realm.token("nobody", "nobody-pass-1")).status());
+    }
+
+    @Test
     void revocationReachesIntrospectionTheCrlAndReEnrolmentWithinSeconds() throws Exception {
         Enrolled device = enrolWithIdevid("M-0002");
         Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());

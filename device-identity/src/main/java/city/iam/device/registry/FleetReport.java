@@ -1,0 +1,60 @@
+package city.iam.device.registry;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DI-17 fleet checks, each one aggregate query (no per-device loop): devices by group and status,
+ * certificates expiring within a window, keys certified for more than one device (shared or cloned keys),
+ * and active devices that hold no valid certificate.
+ */
+public class FleetReport {
+
+    static final int SAMPLE = 100;
+
+    private final EntityManager em;
+    private final String realmId;
+
+    public FleetReport(EntityManager em, String realmId) {
+        this.em = em;
+        this.realmId = realmId;
+    }
+
+    public record Report(@JsonProperty("generated_at") String generatedAt,
+                         @JsonProperty("devices") Map<String, Map<String, Long>> devices,
+                         @JsonProperty("expiring_within") String expiringWithin,
+                         @JsonProperty("expiring_certificates") long expiringCertificates,
+                         @JsonProperty("expiring_devices") List<String> expiringDevices,
+                         @JsonProperty("shared_keys") long sharedKeys,
+                         @JsonProperty("active_without_certificate") long activeWithoutCertificate) {
+    }
+
+    public Report build(Instant now, Duration window) {
+        Map<String, Map<String, Long>> byGroup = new LinkedHashMap<>();
+        em.createQuery("select d.groupName, d.status, count(d) from DeviceEntity d where d.realmId = :realmId "
+                        + "group by d.groupName, d.status order by d.groupName, d.status", Object[].class)
+                .setParameter("realmId", realmId).getResultList()
+                .forEach(row -> byGroup.computeIfAbsent((String) row[0], g -> new LinkedHashMap<>()).put((String) row[1], (Long) row[2]));
+        long until = now.plus(window).toEpochMilli();
+        long expiring = em.createQuery("select count(c) from DeviceCertificateEntity c where c.realmId = :realmId "
+                        + "and c.state = 'current' and c.notAfter < :until", Long.class)
+                .setParameter("realmId", realmId).setParameter("until", until).getSingleResult();
+        List<String> sample = em.createQuery("select d.deviceId from DeviceCertificateEntity c, DeviceEntity d where c.realmId = :realmId "
+                        + "and c.state = 'current' and c.notAfter < :until and d.id = c.devicePk order by c.notAfter", String.class)
+                .setParameter("realmId", realmId).setParameter("until", until).setMaxResults(SAMPLE).getResultList();
+        long shared = em.createQuery("select c.keyPin from DeviceCertificateEntity c where c.realmId = :realmId "
+                        + "group by c.keyPin having count(distinct c.devicePk) > 1", String.class)
+                .setParameter("realmId", realmId).getResultList().size();
+        long bare = em.createQuery("select count(d) from DeviceEntity d where d.realmId = :realmId and d.status = 'active' "
+                        + "and not exists (select c.id from DeviceCertificateEntity c where c.devicePk = d.id "
+                        + "and c.state = 'current' and c.notAfter > :now)", Long.class)
+                .setParameter("realmId", realmId).setParameter("now", now.toEpochMilli()).getSingleResult();
+        return new Report(now.toString(), byGroup, window.toString(), expiring, sample, shared, bare);
+    }
+}
