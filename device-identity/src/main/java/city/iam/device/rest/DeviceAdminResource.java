@@ -356,14 +356,9 @@ public class DeviceAdminResource {
             throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already " + to.value() + ".");
         }
         int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, reason);
-        String before = d.getStatus();
-        d.setStatus(to.value());
-        d.setStatusReason(reason);
-        d.setUpdatedAt(clock.millis());
-        ObjectNode facts = facts("reason", reason, "previous_status", before);
+        ObjectNode facts = facts("previous_status", d.getStatus());
         facts.put("certificates_revoked", certs);
-        record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, action, deviceId, facts);
-        return d;
+        return applyStatus(d, to, reason, action, facts);
     }
 
     private Response transition(String deviceId, DeviceStatus from, DeviceStatus to, String reason, String action) {
@@ -371,11 +366,18 @@ public class DeviceAdminResource {
         if (!d.getStatus().equals(from.value())) {
             throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is " + d.getStatus() + ", not " + from.value() + ".");
         }
+        return Response.ok(DeviceViews.Device.of(applyStatus(d, to, reason, action, facts("previous_status", d.getStatus())), null)).build();
+    }
+
+    /** Every administrative status change: the new status with its reason, an admin event and a chain entry. */
+    private DeviceEntity applyStatus(DeviceEntity d, DeviceStatus to, String reason, String action, ObjectNode facts) {
         d.setStatus(to.value());
         d.setStatusReason(reason);
         d.setUpdatedAt(clock.millis());
-        record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId, action, deviceId, facts("status", d.getStatus(), "reason", reason));
-        return Response.ok(DeviceViews.Device.of(d, null)).build();
+        facts.put("status", to.value());
+        facts.put("reason", reason);
+        record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + d.getDeviceId(), action, d.getDeviceId(), facts);
+        return d;
     }
 
     /** An administrator's release from quarantine. */
