@@ -1,0 +1,161 @@
+package city.iam.dataset.agreement;
+
+import city.iam.dataset.jpa.AgreementEntity;
+import city.iam.dataset.jpa.AgreementKeyEntity;
+import city.iam.dataset.model.AgreementDefinition;
+import city.iam.dataset.policy.Agreement;
+import city.iam.dataset.policy.AgreementSource;
+import city.iam.dataset.policy.AgreementStatus;
+import city.iam.kernel.error.CityIamException;
+import city.iam.kernel.json.Json;
+import city.iam.kernel.page.Page;
+import jakarta.persistence.EntityManager;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The realm's data-sharing agreements in Keycloak's database. Decisions read them fresh, so a revocation or
+ * an end date takes effect at the next decision on every node, without re-issuing tokens.
+ */
+public final class Agreements implements AgreementSource {
+
+    private final EntityManager em;
+    private final RealmModel realm;
+    private final Clock clock;
+
+    public Agreements(EntityManager em, RealmModel realm, Clock clock) {
+        this.em = em;
+        this.realm = realm;
+        this.clock = clock;
+    }
+
+    @Override
+    public Collection<Agreement> find(String dataset, Set<String> organizations) {
+        if (organizations.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("cityiam.ds.agreement.forDecision", AgreementEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("dataset", dataset)
+                .setParameter("parties", organizations)
+                .getResultStream()
+                .map(Agreements::toAgreement)
+                .toList();
+    }
+
+    public List<Agreement> list(Page page) {
+        return em.createNamedQuery("cityiam.ds.agreement.byRealm", AgreementEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setFirstResult(page.first()).setMaxResults(page.max())
+                .getResultStream().map(Agreements::toAgreement).toList();
+    }
+
+    public Agreement get(String id) {
+        return toAgreement(entity(id));
+    }
+
+    /**
+     * Creates or replaces an agreement. Datasets must exist; an active agreement that repeats another
+     * (same parties, datasets and purposes, overlapping window) is refused, since two sources for one grant
+     * would make a revocation of either ineffective.
+     *
+     * @return true when it was created
+     */
+    public boolean put(AgreementDefinition definition, Predicate<String> datasetExists) {
+        Agreement a = definition.validate();
+        for (String dataset : a.datasets()) {
+            if (!datasetExists.test(dataset)) {
+                throw CityIamException.badRequest("unknown_dataset", "Agreement " + a.id() + " names dataset '" + dataset + "', which does not exist.");
+            }
+        }
+        AgreementEntity e = find(a.id());
+        refuseDuplicate(a);
+        boolean created = e == null;
+        long now = clock.millis();
+        if (created) {
+            e = new AgreementEntity();
+            e.setId(KeycloakModelUtils.generateId());
+            e.setRealmId(realm.getId());
+            e.setAgreementId(a.id());
+            e.setCreatedAt(now);
+        } else {
+            em.createNamedQuery("cityiam.ds.agreementKey.deleteFor").setParameter("agreementPk", e.getId()).executeUpdate();
+        }
+        e.setStatus(a.status().code());
+        e.setNotBefore(a.notBefore().toEpochMilli());
+        e.setNotOnOrAfter(a.notOnOrAfter().toEpochMilli());
+        e.setConfig(Json.write(AgreementDefinition.of(a)));
+        e.setUpdatedAt(now);
+        if (created) {
+            em.persist(e);
+        }
+        for (String dataset : a.datasets()) {
+            for (String party : a.parties()) {
+                AgreementKeyEntity k = new AgreementKeyEntity();
+                k.setId(KeycloakModelUtils.generateId());
+                k.setAgreementPk(e.getId());
+                k.setRealmId(realm.getId());
+                k.setDataset(dataset);
+                k.setParty(party);
+                em.persist(k);
+            }
+        }
+        em.flush();
+        return created;
+    }
+
+    public Agreement delete(String id) {
+        AgreementEntity e = entity(id);
+        em.createNamedQuery("cityiam.ds.agreementKey.deleteFor").setParameter("agreementPk", e.getId()).executeUpdate();
+        em.remove(e);
+        return toAgreement(e);
+    }
+
+    /** Agreements that name the dataset, so deleting it can be refused while any still does. */
+    public List<String> naming(String dataset) {
+        return em.createQuery("select distinct a.agreementId from AgreementEntity a, AgreementKeyEntity k "
+                        + "where k.agreementPk = a.id and k.realmId = :realmId and k.dataset = :dataset", String.class)
+                .setParameter("realmId", realm.getId()).setParameter("dataset", dataset).getResultList();
+    }
+
+    private void refuseDuplicate(Agreement a) {
+        if (a.status() != AgreementStatus.ACTIVE) {
+            return;
+        }
+        String dataset = a.datasets().iterator().next();
+        for (Agreement other : find(dataset, a.parties())) {
+            if (!other.id().equals(a.id()) && other.status() == AgreementStatus.ACTIVE
+                    && other.parties().equals(a.parties()) && other.datasets().equals(a.datasets())
+                    && new HashSet<>(other.purposes()).equals(new HashSet<>(a.purposes()))
+                    && other.notBefore().isBefore(a.notOnOrAfter()) && a.notBefore().isBefore(other.notOnOrAfter())) {
+                throw CityIamException.conflict("duplicate_agreement", "Agreement " + a.id() + " repeats active agreement "
+                        + other.id() + " (same parties, datasets and purposes, overlapping validity).");
+            }
+        }
+    }
+
+    private AgreementEntity find(String id) {
+        return em.createNamedQuery("cityiam.ds.agreement.byId", AgreementEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("agreementId", id)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private AgreementEntity entity(String id) {
+        AgreementEntity e = find(id);
+        if (e == null) {
+            throw CityIamException.notFound("agreement_not_found", "No agreement '" + id + "' in realm " + realm.getName() + ".");
+        }
+        return e;
+    }
+
+    private static Agreement toAgreement(AgreementEntity e) {
+        return Json.read(e.getConfig().getBytes(java.nio.charset.StandardCharsets.UTF_8), AgreementDefinition.class).validate();
+    }
+}

@@ -1,0 +1,83 @@
+package city.iam.dataset.authz;
+
+import city.iam.dataset.agreement.Agreements;
+import city.iam.dataset.policy.AgreementSource;
+import city.iam.dataset.policy.AssuranceLevels;
+import city.iam.dataset.policy.ConsentCheck;
+import city.iam.dataset.policy.DatasetDecider;
+import city.iam.dataset.policy.DatasetScope;
+import city.iam.dataset.policy.Decision;
+import city.iam.kernel.settings.RealmSettings;
+import city.iam.kernel.time.KeycloakClock;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Wires the plain decider to Keycloak: agreements from the database, consent from Keycloak's consents, the realm's acr map. */
+public final class DatasetDecisions {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Parsed {@code acr.loa.map} values, keyed by their text; the map is small and changes rarely. */
+    private static final Map<String, AssuranceLevels> LEVELS = new ConcurrentHashMap<>();
+
+    private DatasetDecisions() {
+    }
+
+    public static DatasetDecider decider(KeycloakSession session, RealmModel realm) {
+        return decider(session, realm, new Agreements(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
+                realm, KeycloakClock.INSTANCE));
+    }
+
+    public static DatasetDecider decider(KeycloakSession session, RealmModel realm, AgreementSource agreements) {
+        return new DatasetDecider(agreements, consents(session, realm), assurance(realm));
+    }
+
+    public static Instant now() {
+        return KeycloakClock.INSTANCE.instant();
+    }
+
+    /** Metadata permits are the catalogue's bulk traffic; they are kept only when the realm asks for them. */
+    public static boolean audited(RealmModel realm, DatasetScope scope, Decision decision) {
+        return scope == DatasetScope.DATA_READ || !decision.permit()
+                || RealmSettings.of(realm).flag("datasets.audit-metadata", false);
+    }
+
+    public static AssuranceLevels assurance(RealmModel realm) {
+        String map = realm.getAttribute("acr.loa.map");
+        if (map == null || map.isBlank()) {
+            return AssuranceLevels.NONE;
+        }
+        if (LEVELS.size() > 256) {
+            LEVELS.clear();
+        }
+        return LEVELS.computeIfAbsent(map, DatasetDecisions::parseLevels);
+    }
+
+    private static AssuranceLevels parseLevels(String json) {
+        try {
+            return new AssuranceLevels(MAPPER.readValue(json, new TypeReference<Map<String, Integer>>() { }));
+        } catch (java.io.IOException e) {
+            // An unreadable map knows no names: minimums given as names then fail closed as misconfigured.
+            return AssuranceLevels.NONE;
+        }
+    }
+
+    /** Consent is the data subject's Keycloak consent to the requesting client; a lookup failure fails closed. */
+    private static ConsentCheck consents(KeycloakSession session, RealmModel realm) {
+        return (subject, agreement, purpose) -> {
+            ClientModel client = subject.clientId() == null ? null : realm.getClientByClientId(subject.clientId());
+            if (client == null) {
+                return ConsentCheck.State.MISSING;
+            }
+            return session.users().getConsentByClient(realm, subject.id(), client.getId()) != null
+                    ? ConsentCheck.State.GRANTED : ConsentCheck.State.MISSING;
+        };
+    }
+}

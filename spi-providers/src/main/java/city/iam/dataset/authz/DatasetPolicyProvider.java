@@ -1,0 +1,118 @@
+package city.iam.dataset.authz;
+
+import city.iam.dataset.audit.DecisionRecorder;
+import city.iam.dataset.model.DatasetAttributes;
+import city.iam.dataset.policy.Dataset;
+import city.iam.dataset.policy.DatasetScope;
+import city.iam.dataset.policy.Decision;
+import city.iam.dataset.policy.Purpose;
+import city.iam.dataset.policy.Reason;
+import city.iam.dataset.policy.Subject;
+import city.iam.kernel.error.CityIamException;
+import org.keycloak.authorization.attribute.Attributes;
+import org.keycloak.authorization.common.KeycloakIdentity;
+import org.keycloak.authorization.model.Policy;
+import org.keycloak.authorization.model.Resource;
+import org.keycloak.authorization.model.Scope;
+import org.keycloak.authorization.permission.ResourcePermission;
+import org.keycloak.authorization.policy.evaluation.Evaluation;
+import org.keycloak.authorization.policy.provider.PolicyProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Evaluates the {@code dataset} policy inside Keycloak's Authorization Services (UMA, {@code
+ * response_mode=decision|permissions}, the admin Evaluate tab). Stateless: everything comes from the
+ * evaluation. Anything it cannot read (a non-dataset resource, broken attributes, two purposes) denies.
+ */
+final class DatasetPolicyProvider implements PolicyProvider {
+
+    @Override
+    public void evaluate(Evaluation evaluation) {
+        long started = System.nanoTime();
+        ResourcePermission permission = evaluation.getPermission();
+        Resource resource = permission.getResource();
+        if (resource == null) {
+            evaluation.deny();
+            return;
+        }
+        KeycloakSession session = evaluation.getAuthorizationProvider().getKeycloakSession();
+        RealmModel realm = evaluation.getAuthorizationProvider().getRealm();
+        DatasetScope scope = scope(evaluation.getParentPolicy(), permission.getScopes());
+        Subject subject = subject(session, realm, evaluation);
+        Dataset dataset = null;
+        Purpose purpose = null;
+        Decision decision = null;
+        try {
+            dataset = DatasetAttributes.read(resource.getName(), resource.getAttributes());
+        } catch (CityIamException e) {
+            decision = Decision.refused(Reason.POLICY_MISCONFIGURED, e.description());
+        }
+        if (dataset != null) {
+            try {
+                purpose = purpose(evaluation);
+                decision = DatasetDecisions.decider(session, realm).decide(subject, dataset, scope, purpose, DatasetDecisions.now());
+            } catch (CityIamException e) {
+                decision = Decision.refused(Reason.PURPOSE_NOT_ALLOWED, e.description());
+            }
+        }
+        if (decision.permit()) {
+            evaluation.grant();
+        } else {
+            evaluation.deny();
+        }
+        if (DatasetDecisions.audited(realm, scope, decision)) {
+            DecisionRecorder.record(session, realm, DecisionRecorder.Channel.UMA, subject, resource.getName(), dataset, scope,
+                    purpose, decision, DatasetDecisions.now(), System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * The scope this evaluation decides: the scope of the permission that called the policy when it names
+     * ours, else the strictest scope requested. An unscoped request asks for everything, so data.
+     */
+    static DatasetScope scope(Policy permission, Collection<Scope> requested) {
+        Set<Scope> own = permission == null ? Set.of() : permission.getScopes();
+        Collection<Scope> scopes = own.isEmpty() ? requested : own;
+        boolean metadataOnly = !scopes.isEmpty();
+        for (Scope s : scopes) {
+            metadataOnly &= DatasetScope.find(s.getName()) == DatasetScope.METADATA_READ;
+        }
+        return metadataOnly ? DatasetScope.METADATA_READ : DatasetScope.DATA_READ;
+    }
+
+    private static Subject subject(KeycloakSession session, RealmModel realm, Evaluation evaluation) {
+        if (!(evaluation.getContext().getIdentity() instanceof KeycloakIdentity identity) || identity.getAccessToken() == null) {
+            return null;
+        }
+        UserModel user = session.users().getUserById(realm, identity.getId());
+        return user == null ? null : SubjectResolver.resolve(session, realm, user, identity.getAccessToken());
+    }
+
+    /** The purpose pushed as a claim ({@code claim_token}) or carried by the permission ticket; one at most. */
+    private static Purpose purpose(Evaluation evaluation) {
+        Collection<String> values = evaluation.getPermission().getClaims().get("purpose");
+        if (values == null || values.isEmpty()) {
+            Attributes.Entry pushed = evaluation.getContext().getAttributes().getValue("purpose");
+            if (pushed == null || pushed.isEmpty()) {
+                return null;
+            }
+            if (pushed.size() > 1) {
+                throw CityIamException.badRequest("invalid_purpose", "one purpose per request");
+            }
+            return Purpose.parse(pushed.asString(0));
+        }
+        if (values.size() > 1) {
+            throw CityIamException.badRequest("invalid_purpose", "one purpose per request");
+        }
+        return Purpose.parse(values.iterator().next());
+    }
+
+    @Override
+    public void close() {
+    }
+}
