@@ -122,8 +122,12 @@ public final class DatasetCatalog {
     }
 
     public DatasetDefinition definition(Resource r) {
-        Dataset d = DatasetAttributes.read(r.getName(), r.getAttributes());
-        return DatasetAttributes.definition(r.getName(), r.getDisplayName(), List.copyOf(r.getUris()), d);
+        try {
+            Dataset d = DatasetAttributes.read(r.getName(), r.getAttributes());
+            return DatasetAttributes.definition(r.getName(), r.getDisplayName(), List.copyOf(r.getUris()), d);
+        } catch (CityIamException e) {
+            return DatasetAttributes.broken(r.getName(), r.getDisplayName(), r.getAttributes(), e.description());
+        }
     }
 
     private static int safeVersion(Resource r) {

@@ -79,7 +79,14 @@ public final class DatasetAttributes {
                 d.allowedPurposes().stream().map(Purpose::code).toList(), List.copyOf(d.allowedOrganizations()),
                 List.copyOf(d.allowedStakeholderTypes()), d.personalData(),
                 d.timeWindow() == null ? null : d.timeWindow().text(), d.minimumAssurance(), d.trustedEnvironment(),
-                d.senderConstrained(), uris.isEmpty() ? null : uris, d.policyVersion());
+                d.senderConstrained(), uris.isEmpty() ? null : uris, d.policyVersion(), null);
+    }
+
+    /** What can be shown of a dataset whose attributes do not read: the raw class and the reason it denies. */
+    public static DatasetDefinition broken(String name, String displayName, Map<String, List<String>> a, String problem) {
+        List<String> sensitivity = a.get(SENSITIVITY);
+        return new DatasetDefinition(name, displayName, sensitivity == null || sensitivity.isEmpty() ? null : sensitivity.get(0),
+                null, null, null, null, null, null, null, null, null, null, null, problem);
     }
 
     public static int version(Map<String, List<String>> a) {

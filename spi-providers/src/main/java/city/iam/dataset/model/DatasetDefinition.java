@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A dataset as the admin API and {@code realm-config/} write it. {@code trusted_environment} and
- * {@code sender_constrained} default to true for sensitive datasets and false otherwise.
+ * {@code sender_constrained} default to true for sensitive datasets and false otherwise. {@code problem} is
+ * output only: it explains why a dataset whose attributes were broken outside this API denies everything.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetDefinition(
@@ -32,7 +33,8 @@ public record DatasetDefinition(
         @JsonProperty("trusted_environment") Boolean trustedEnvironment,
         @JsonProperty("sender_constrained") Boolean senderConstrained,
         @JsonProperty("uris") List<String> uris,
-        @JsonProperty("policy_version") Integer policyVersion) {
+        @JsonProperty("policy_version") Integer policyVersion,
+        @JsonProperty("problem") String problem) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");

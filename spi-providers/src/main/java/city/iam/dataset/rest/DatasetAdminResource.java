@@ -122,7 +122,7 @@ public class DatasetAdminResource {
             }
             DatasetDefinition named = new DatasetDefinition(name, d.displayName(), d.sensitivity(), d.ownerOrganization(),
                     d.allowedPurposes(), d.allowedOrganizations(), d.allowedStakeholderTypes(), d.personalData(), d.timeWindow(),
-                    d.minimumAssurance(), d.trustedEnvironment(), d.senderConstrained(), d.uris(), null);
+                    d.minimumAssurance(), d.trustedEnvironment(), d.senderConstrained(), d.uris(), null, null);
             DatasetCatalog catalog = catalog();
             boolean created = catalog.put(named);
             DatasetDefinition stored = catalog.definition(catalog.require(name));

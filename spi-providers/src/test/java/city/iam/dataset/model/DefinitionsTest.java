@@ -53,7 +53,7 @@ class DefinitionsTest {
         assertEquals("invalid_json", error(() -> parse("{\"name\":\"a\",\"sensitivity\":\"open\",\"colour\":\"red\"}")));
         List<String> many = Collections.nCopies(101, "x");
         assertEquals("invalid_dataset", error(() -> new DatasetDefinition("a", null, "open", null, null, many, null, null, null,
-                null, null, null, null, null).validate(1)));
+                null, null, null, null, null, null).validate(1)));
     }
 
     @Test
