@@ -15,10 +15,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The realm's data-sharing agreements in Keycloak's database. Decisions read them fresh, so a revocation or
@@ -68,46 +70,77 @@ public final class Agreements implements AgreementSource {
      *
      * @return true when it was created
      */
-    public boolean put(AgreementDefinition definition, Predicate<String> datasetExists) {
-        Agreement a = definition.validate();
-        for (String dataset : a.datasets()) {
-            if (!datasetExists.test(dataset)) {
-                throw CityIamException.badRequest("unknown_dataset", "Agreement " + a.id() + " names dataset '" + dataset + "', which does not exist.");
+    public boolean put(AgreementDefinition definition, Set<String> datasets) {
+        return putAll(List.of(definition), datasets).contains(definition.id());
+    }
+
+    /**
+     * Creates or replaces agreements in one pass: the realm's agreements are read once and checked in
+     * memory, then written without a query per item (each query would flush the whole persistence context).
+     *
+     * @return the ids that were created
+     */
+    public Set<String> putAll(List<AgreementDefinition> definitions, Set<String> datasets) {
+        Map<String, AgreementEntity> entities = new HashMap<>();
+        Map<String, Agreement> current = new HashMap<>();
+        em.createNamedQuery("cityiam.ds.agreement.byRealm", AgreementEntity.class).setParameter("realmId", realm.getId())
+                .getResultStream().forEach(e -> {
+                    entities.put(e.getAgreementId(), e);
+                    current.put(e.getAgreementId(), toAgreement(e));
+                });
+        List<Agreement> incoming = new ArrayList<>();
+        for (AgreementDefinition definition : definitions) {
+            Agreement a = definition.validate();
+            for (String dataset : a.datasets()) {
+                if (!datasets.contains(dataset)) {
+                    throw CityIamException.badRequest("unknown_dataset", "Agreement " + a.id() + " names dataset '" + dataset + "', which does not exist.");
+                }
             }
+            if (incoming.stream().anyMatch(i -> i.id().equals(a.id()))) {
+                throw CityIamException.badRequest("duplicate_agreement_id", "Agreement '" + a.id() + "' appears twice in one call.");
+            }
+            current.put(a.id(), a);
+            incoming.add(a);
         }
-        AgreementEntity e = find(a.id());
-        refuseDuplicate(a);
-        boolean created = e == null;
+        refuseDuplicates(incoming, current.values());
+        List<String> replaced = incoming.stream().map(a -> entities.get(a.id())).filter(java.util.Objects::nonNull)
+                .map(AgreementEntity::getId).toList();
+        for (int i = 0; i < replaced.size(); i += 500) {
+            em.createNamedQuery("cityiam.ds.agreementKey.deleteForAll")
+                    .setParameter("agreementPks", replaced.subList(i, Math.min(replaced.size(), i + 500))).executeUpdate();
+        }
+        Set<String> created = new HashSet<>();
         long now = clock.millis();
-        if (created) {
-            e = new AgreementEntity();
-            e.setId(KeycloakModelUtils.generateId());
-            e.setRealmId(realm.getId());
-            e.setAgreementId(a.id());
-            e.setCreatedAt(now);
-        } else {
-            em.createNamedQuery("cityiam.ds.agreementKey.deleteFor").setParameter("agreementPk", e.getId()).executeUpdate();
-        }
-        e.setStatus(a.status().code());
-        e.setNotBefore(a.notBefore().toEpochMilli());
-        e.setNotOnOrAfter(a.notOnOrAfter().toEpochMilli());
-        e.setConfig(Json.write(AgreementDefinition.of(a)));
-        e.setUpdatedAt(now);
-        if (created) {
-            em.persist(e);
-        }
-        for (String dataset : a.datasets()) {
-            for (String party : a.parties()) {
-                AgreementKeyEntity k = new AgreementKeyEntity();
-                k.setId(KeycloakModelUtils.generateId());
-                k.setAgreementPk(e.getId());
-                k.setRealmId(realm.getId());
-                k.setDataset(dataset);
-                k.setParty(party);
-                em.persist(k);
+        for (Agreement a : incoming) {
+            AgreementEntity e = entities.get(a.id());
+            if (e == null) {
+                e = new AgreementEntity();
+                e.setId(KeycloakModelUtils.generateId());
+                e.setRealmId(realm.getId());
+                e.setAgreementId(a.id());
+                e.setCreatedAt(now);
+                created.add(a.id());
+            }
+            e.setStatus(a.status().code());
+            e.setNotBefore(a.notBefore().toEpochMilli());
+            e.setNotOnOrAfter(a.notOnOrAfter().toEpochMilli());
+            e.setConfig(Json.write(AgreementDefinition.of(a)));
+            e.setUpdatedAt(now);
+            if (created.contains(a.id())) {
+                em.persist(e);
+            }
+            for (String dataset : a.datasets()) {
+                for (String party : a.parties()) {
+                    AgreementKeyEntity k = new AgreementKeyEntity();
+                    k.setId(KeycloakModelUtils.generateId());
+                    k.setAgreementPk(e.getId());
+                    k.setRealmId(realm.getId());
+                    k.setDataset(dataset);
+                    k.setParty(party);
+                    em.persist(k);
+                }
             }
         }
-        em.flush();
         return created;
     }
 
@@ -125,18 +158,24 @@ public final class Agreements implements AgreementSource {
                 .setParameter("realmId", realm.getId()).setParameter("dataset", dataset).getResultList();
     }
 
-    private void refuseDuplicate(Agreement a) {
-        if (a.status() != AgreementStatus.ACTIVE) {
-            return;
+    private static void refuseDuplicates(List<Agreement> incoming, Collection<Agreement> all) {
+        Map<Set<String>, List<Agreement>> byParties = new HashMap<>();
+        for (Agreement a : all) {
+            if (a.status() == AgreementStatus.ACTIVE) {
+                byParties.computeIfAbsent(a.parties(), k -> new ArrayList<>()).add(a);
+            }
         }
-        String dataset = a.datasets().iterator().next();
-        for (Agreement other : find(dataset, a.parties())) {
-            if (!other.id().equals(a.id()) && other.status() == AgreementStatus.ACTIVE
-                    && other.parties().equals(a.parties()) && other.datasets().equals(a.datasets())
-                    && new HashSet<>(other.purposes()).equals(new HashSet<>(a.purposes()))
-                    && other.notBefore().isBefore(a.notOnOrAfter()) && a.notBefore().isBefore(other.notOnOrAfter())) {
-                throw CityIamException.conflict("duplicate_agreement", "Agreement " + a.id() + " repeats active agreement "
-                        + other.id() + " (same parties, datasets and purposes, overlapping validity).");
+        for (Agreement a : incoming) {
+            if (a.status() != AgreementStatus.ACTIVE) {
+                continue;
+            }
+            for (Agreement other : byParties.getOrDefault(a.parties(), List.of())) {
+                if (!other.id().equals(a.id()) && other.datasets().equals(a.datasets())
+                        && new HashSet<>(other.purposes()).equals(new HashSet<>(a.purposes()))
+                        && other.notBefore().isBefore(a.notOnOrAfter()) && a.notBefore().isBefore(other.notOnOrAfter())) {
+                    throw CityIamException.conflict("duplicate_agreement", "Agreement " + a.id() + " repeats active agreement "
+                            + other.id() + " (same parties, datasets and purposes, overlapping validity).");
+                }
             }
         }
     }

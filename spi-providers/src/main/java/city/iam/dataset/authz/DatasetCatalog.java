@@ -11,7 +11,6 @@ import org.keycloak.authorization.model.Policy;
 import org.keycloak.authorization.model.Resource;
 import org.keycloak.authorization.model.ResourceServer;
 import org.keycloak.authorization.model.Scope;
-import org.keycloak.authorization.store.StoreFactory;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,6 +19,7 @@ import org.keycloak.representations.idm.authorization.DecisionStrategy;
 import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,23 +90,42 @@ public final class DatasetCatalog {
 
     /** Creates or replaces a dataset; its policy version goes up by one on every change. @return true when created */
     public boolean put(DatasetDefinition definition) {
-        Resource existing = resource(definition.name());
-        int version = existing == null ? 1 : safeVersion(existing) + 1;
-        Dataset dataset = definition.validate(version);
-        wire();
-        StoreFactory stores = authz.getStoreFactory();
-        Resource r = existing;
-        if (r == null) {
-            if (stores.getResourceStore().findByName(server, definition.name(), server.getClientId()) != null) {
+        return putAll(List.of(definition)).contains(definition.name());
+    }
+
+    /**
+     * Creates or replaces datasets in one pass: the wiring and the existing datasets are read once, then
+     * nothing is queried per dataset, so Hibernate does not flush (and dirty-check) once per item.
+     *
+     * @return the names that were created
+     */
+    public Set<String> putAll(List<DatasetDefinition> definitions) {
+        List<Scope> scopes = wire();
+        Map<String, Resource> existing = new HashMap<>();
+        authz.getStoreFactory().getResourceStore().findByResourceServer(server).forEach(r -> existing.put(r.getName(), r));
+        Set<String> created = new HashSet<>();
+        for (DatasetDefinition definition : definitions) {
+            Resource r = existing.get(definition.name());
+            if (r != null && !DatasetAttributes.TYPE.equals(r.getType())) {
                 throw CityIamException.conflict("resource_exists", "Resource '" + definition.name()
                         + "' exists on the resource server and is not a dataset.");
             }
-            r = stores.getResourceStore().create(server, definition.name(), server.getClientId());
-            r.setType(DatasetAttributes.TYPE);
+            Dataset dataset = definition.validate(r == null ? 1 : safeVersion(r) + 1);
+            if (r == null) {
+                r = authz.getStoreFactory().getResourceStore().create(server, definition.name(), server.getClientId());
+                r.setType(DatasetAttributes.TYPE);
+                existing.put(definition.name(), r);
+                created.add(definition.name());
+            }
+            write(r, definition, dataset, scopes);
         }
+        return created;
+    }
+
+    private static void write(Resource r, DatasetDefinition definition, Dataset dataset, List<Scope> scopes) {
         r.setDisplayName(definition.displayName());
         r.updateUris(definition.uris() == null ? Set.of() : new LinkedHashSet<>(definition.uris()));
-        r.updateScopes(new HashSet<>(scopes()));
+        r.updateScopes(new HashSet<>(scopes));
         Map<String, List<String>> attributes = DatasetAttributes.write(dataset);
         for (String name : new ArrayList<>(r.getAttributes().keySet())) {
             if (!attributes.containsKey(name)) {
@@ -114,7 +133,13 @@ public final class DatasetCatalog {
             }
         }
         attributes.forEach(r::setAttribute);
-        return existing == null;
+    }
+
+    /** The names of all datasets, for checks that must not query once per item. */
+    public Set<String> names() {
+        Set<String> names = new HashSet<>();
+        authz.getStoreFactory().getResourceStore().findByType(server, DatasetAttributes.TYPE, r -> names.add(r.getName()));
+        return names;
     }
 
     public void delete(String name) {
@@ -148,7 +173,7 @@ public final class DatasetCatalog {
     }
 
     /** The scopes, the policy and the two permissions; each created only when missing, so admins may extend them. */
-    private void wire() {
+    private List<Scope> wire() {
         List<Scope> scopes = scopes();
         Policy policy = authz.getStoreFactory().getPolicyStore().findByName(server, POLICY);
         if (policy == null) {
@@ -170,5 +195,6 @@ public final class DatasetCatalog {
                 RepresentationToModel.toModel(rep, authz, permission);
             }
         }
+        return scopes;
     }
 }

@@ -14,7 +14,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "CITYIAM_DS_AGREEMENT_KEY")
 @NamedQueries({
-        @NamedQuery(name = "cityiam.ds.agreementKey.deleteFor", query = "delete from AgreementKeyEntity k where k.agreementPk = :agreementPk")
+        @NamedQuery(name = "cityiam.ds.agreementKey.deleteFor", query = "delete from AgreementKeyEntity k where k.agreementPk = :agreementPk"),
+        @NamedQuery(name = "cityiam.ds.agreementKey.deleteForAll", query = "delete from AgreementKeyEntity k where k.agreementPk in :agreementPks")
 })
 public class AgreementKeyEntity {
     @Id @Column(name = "ID", length = 36) private String id;

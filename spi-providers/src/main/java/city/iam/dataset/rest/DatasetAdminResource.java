@@ -241,14 +241,8 @@ public class DatasetAdminResource {
             if (list.size() > MAX_BULK) {
                 throw new CityIamException(413, "too_many_agreements", "One import takes at most " + MAX_BULK + " agreements.");
             }
-            Agreements store = agreements();
-            DatasetCatalog catalog = catalog();
-            List<String> created = new ArrayList<>();
-            List<String> updated = new ArrayList<>();
-            for (AgreementDefinition d : list) {
-                (store.put(d, catalog::exists) ? created : updated).add(d.id());
-            }
-            DatasetViews.BulkResult agreements = new DatasetViews.BulkResult(created, updated);
+            Set<String> created = agreements().putAll(list, catalog().names());
+            DatasetViews.BulkResult agreements = split(list.stream().map(AgreementDefinition::id).toList(), created);
             ObjectNode facts = counts(datasets);
             facts.set("agreements", counts(agreements));
             record(OperationType.UPDATE, "CITYIAM_DATASET", "datasets/import", "datasets.imported", realm.getName(), facts);
@@ -333,17 +327,17 @@ public class DatasetAdminResource {
                 throw CityIamException.badRequest("duplicate_dataset", "Dataset '" + d.name() + "' appears twice in one call.");
             }
         }
-        DatasetCatalog catalog = catalog();
-        List<String> created = new ArrayList<>();
-        List<String> updated = new ArrayList<>();
-        for (DatasetDefinition d : list) {
-            (catalog.put(d) ? created : updated).add(d.name());
-        }
-        return new DatasetViews.BulkResult(created, updated);
+        Set<String> created = catalog().putAll(list);
+        return split(list.stream().map(DatasetDefinition::name).toList(), created);
+    }
+
+    private static DatasetViews.BulkResult split(List<String> names, Set<String> created) {
+        return new DatasetViews.BulkResult(names.stream().filter(created::contains).toList(),
+                names.stream().filter(n -> !created.contains(n)).toList());
     }
 
     private Response saveAgreement(Agreements agreements, AgreementDefinition d, boolean mustCreate) {
-        boolean created = agreements.put(d, catalog()::exists);
+        boolean created = agreements.put(d, catalog().names());
         AgreementDefinition stored = AgreementDefinition.of(agreements.get(d.id()));
         record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_DATASET_AGREEMENT", "datasets/agreements/" + d.id(),
                 created ? "datasets.agreement.created" : "datasets.agreement.updated", d.id(),
