@@ -4,7 +4,6 @@ import city.iam.dataset.jpa.AgreementEntity;
 import city.iam.dataset.jpa.AgreementKeyEntity;
 import city.iam.dataset.model.AgreementDefinition;
 import city.iam.dataset.policy.Agreement;
-import city.iam.dataset.policy.AgreementSource;
 import city.iam.dataset.policy.AgreementStatus;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.json.Json;
@@ -23,10 +22,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The realm's data-sharing agreements in Keycloak's database. Decisions read them fresh, so a revocation or
- * an end date takes effect at the next decision on every node, without re-issuing tokens.
+ * The realm's data-sharing agreements in Keycloak's database. Decisions read them through the
+ * {@link AgreementCache}, which every change invalidates cluster-wide, so a revocation or an end date takes
+ * effect at the next decision on every node, without re-issuing tokens.
  */
-public final class Agreements implements AgreementSource {
+public final class Agreements {
+
+    /** Realm attribute stamped with a new value on every agreement change; see {@link AgreementCache}. */
+    public static final String VERSION = "city-iam.datasets.agreements-version";
 
     private final EntityManager em;
     private final RealmModel realm;
@@ -38,18 +41,10 @@ public final class Agreements implements AgreementSource {
         this.clock = clock;
     }
 
-    @Override
-    public Collection<Agreement> find(String dataset, Set<String> organizations) {
-        if (organizations.isEmpty()) {
-            return List.of();
-        }
-        return em.createNamedQuery("cityiam.ds.agreement.forDecision", AgreementEntity.class)
+    public List<Agreement> all() {
+        return em.createNamedQuery("cityiam.ds.agreement.byRealm", AgreementEntity.class)
                 .setParameter("realmId", realm.getId())
-                .setParameter("dataset", dataset)
-                .setParameter("parties", organizations)
-                .getResultStream()
-                .map(Agreements::toAgreement)
-                .toList();
+                .getResultStream().map(Agreements::toAgreement).toList();
     }
 
     public List<Agreement> list(Page page) {
@@ -111,6 +106,7 @@ public final class Agreements implements AgreementSource {
         }
         Set<String> created = new HashSet<>();
         long now = clock.millis();
+        stamp();
         for (Agreement a : incoming) {
             AgreementEntity e = entities.get(a.id());
             if (e == null) {
@@ -148,6 +144,7 @@ public final class Agreements implements AgreementSource {
         AgreementEntity e = entity(id);
         em.createNamedQuery("cityiam.ds.agreementKey.deleteFor").setParameter("agreementPk", e.getId()).executeUpdate();
         em.remove(e);
+        stamp();
         return toAgreement(e);
     }
 
@@ -156,6 +153,10 @@ public final class Agreements implements AgreementSource {
         return em.createQuery("select distinct a.agreementId from AgreementEntity a, AgreementKeyEntity k "
                         + "where k.agreementPk = a.id and k.realmId = :realmId and k.dataset = :dataset", String.class)
                 .setParameter("realmId", realm.getId()).setParameter("dataset", dataset).getResultList();
+    }
+
+    private void stamp() {
+        realm.setAttribute(VERSION, KeycloakModelUtils.generateId());
     }
 
     private static void refuseDuplicates(List<Agreement> incoming, Collection<Agreement> all) {

@@ -8,7 +8,6 @@ import city.iam.dataset.policy.DatasetScope;
 import city.iam.dataset.policy.Purpose;
 import city.iam.dataset.policy.Reason;
 import city.iam.dataset.policy.Subject;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -55,9 +54,7 @@ public final class DecisionRecorder {
     }
 
     public static DecisionLog log(KeycloakSession session) {
-        DatasetEntityProvider owner = (DatasetEntityProvider) session.getKeycloakSessionFactory()
-                .getProviderFactory(JpaEntityProvider.class, DatasetEntityProvider.ID);
-        return owner.decisionLog();
+        return DatasetEntityProvider.of(session).decisionLog();
     }
 
     private static String cut(String s, int max) {

@@ -1,6 +1,6 @@
 package city.iam.dataset.authz;
 
-import city.iam.dataset.agreement.Agreements;
+import city.iam.dataset.jpa.DatasetEntityProvider;
 import city.iam.dataset.policy.AgreementSource;
 import city.iam.dataset.policy.AssuranceLevels;
 import city.iam.dataset.policy.ConsentCheck;
@@ -31,8 +31,8 @@ public final class DatasetDecisions {
     }
 
     public static DatasetDecider decider(KeycloakSession session, RealmModel realm) {
-        return decider(session, realm, new Agreements(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
-                realm, KeycloakClock.INSTANCE));
+        return decider(session, realm, DatasetEntityProvider.of(session).agreementCache()
+                .source(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm));
     }
 
     public static DatasetDecider decider(KeycloakSession session, RealmModel realm, AgreementSource agreements) {

@@ -13,9 +13,7 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "cityiam.ds.agreement.byRealm", query = "select a from AgreementEntity a where a.realmId = :realmId order by a.agreementId"),
         @NamedQuery(name = "cityiam.ds.agreement.byId", query = "select a from AgreementEntity a where a.realmId = :realmId and a.agreementId = :agreementId"),
-        @NamedQuery(name = "cityiam.ds.agreement.count", query = "select count(a) from AgreementEntity a where a.realmId = :realmId"),
-        @NamedQuery(name = "cityiam.ds.agreement.forDecision", query = "select a from AgreementEntity a where a.id in "
-                + "(select k.agreementPk from AgreementKeyEntity k where k.realmId = :realmId and k.dataset = :dataset and k.party in :parties)")
+        @NamedQuery(name = "cityiam.ds.agreement.count", query = "select count(a) from AgreementEntity a where a.realmId = :realmId")
 })
 public class AgreementEntity {
     @Id @Column(name = "ID", length = 36) private String id;

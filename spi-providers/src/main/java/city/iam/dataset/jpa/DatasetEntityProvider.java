@@ -1,5 +1,6 @@
 package city.iam.dataset.jpa;
 
+import city.iam.dataset.agreement.AgreementCache;
 import city.iam.dataset.audit.DecisionLog;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -10,8 +11,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import java.util.List;
 
 /**
- * Registers the dataset module's tables and owns the decision-audit writer, whose thread must live as
- * long as the server. The id names Liquibase's tracking table (first ten letters): never rename.
+ * Registers the dataset module's tables and owns the node-wide parts: the decision-audit writer, whose
+ * thread must live as long as the server, and the agreement cache. The id names Liquibase's tracking table (first ten letters): never rename.
  */
 public class DatasetEntityProvider implements JpaEntityProvider, JpaEntityProviderFactory {
 
@@ -42,6 +43,7 @@ public class DatasetEntityProvider implements JpaEntityProvider, JpaEntityProvid
     }
 
     private DecisionLog decisionLog;
+    private final AgreementCache agreementCache = new AgreementCache();
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -51,6 +53,15 @@ public class DatasetEntityProvider implements JpaEntityProvider, JpaEntityProvid
 
     public DecisionLog decisionLog() {
         return decisionLog;
+    }
+
+    /** The factory instance of this node, which owns the decision log and the agreement cache. */
+    public static DatasetEntityProvider of(KeycloakSession session) {
+        return (DatasetEntityProvider) session.getKeycloakSessionFactory().getProviderFactory(JpaEntityProvider.class, ID);
+    }
+
+    public AgreementCache agreementCache() {
+        return agreementCache;
     }
 
     @Override
