@@ -124,6 +124,8 @@ public final class DatasetLoad {
         long importStart = System.nanoTime();
         expect(200, http.postJson(realmPath + "/datasets/import", admin, Map.of("datasets", datasets, "agreements", agreements)));
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
+        System.err.printf("imported %d datasets and %d agreements in %.1f s%n", datasets.size(), agreements.size(), importSeconds);
+        master = kc.masterToken();
 
         // The stock resource server: the same 200 resources and scope, one scope permission with a role policy.
         String stockUuid = realm.clientUuid("stock-data-platform");

@@ -135,6 +135,16 @@ public final class DatasetCatalog {
         attributes.forEach(r::setAttribute);
     }
 
+    /** Refuses, before anything is written, names already taken by resources that are not datasets. */
+    public void refuseForeign(Set<String> names) {
+        for (Resource r : authz.getStoreFactory().getResourceStore().findByResourceServer(server)) {
+            if (names.contains(r.getName()) && !DatasetAttributes.TYPE.equals(r.getType())) {
+                throw CityIamException.conflict("resource_exists", "Resource '" + r.getName()
+                        + "' exists on the resource server and is not a dataset.");
+            }
+        }
+    }
+
     /** The names of all datasets, for checks that must not query once per item. */
     public Set<String> names() {
         Set<String> names = new HashSet<>();
