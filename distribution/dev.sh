@@ -57,6 +57,24 @@ fi
   done
 ) &
 
+# Data-sharing agreements are configuration next to the realm (realm-config/datasets/), applied through the
+# dataset admin API as dana.data once the realm is up; applying them again changes nothing.
+(
+  for _ in $(seq 1 120); do
+    token="$(curl -fsS "http://localhost:${port}/realms/city/protocol/openid-connect/token" \
+      -d grant_type=password -d client_id=admin-cli -d username=dana.data -d 'password=Dataset-2026!' 2>/dev/null \
+      | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+    if [ -n "$token" ]; then
+      curl -fsS -o /dev/null -X POST "http://localhost:${port}/admin/realms/city/datasets/import" \
+        -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+        --data-binary "@$root/realm-config/datasets/city-agreements.json" \
+        && echo "==> Data-sharing agreements of realm city applied (realm-config/datasets/city-agreements.json)"
+      exit 0
+    fi
+    sleep 2
+  done
+) &
+
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
@@ -71,6 +89,7 @@ cat <<TXT
   Device endpoints   https://localhost:${https_port}/realms/city/device-identity/   (client certificates requested;
                      server certificate: ${tls}/server.crt)
   Audit log (API)    http://localhost:${port}/admin/realms/city/city-iam/audit
+  Datasets (API)     http://localhost:${port}/admin/realms/city/datasets      decision: POST /realms/city/datasets/decision
 
   Demo users of realm "city" (password in brackets):
     city-admin     realm admin, device/dataset/review admin   (CityAdmin-2026!)
@@ -78,6 +97,8 @@ cat <<TXT
     rita.reviewer  review-admin                              (Reviewer-2026!)
     devi.devices   device-admin                              (Devices-2026!)
     dana.data      dataset-admin                             (Dataset-2026!)
+    ulla.utility   member of utility-a (energy data by agreement) (Utility-2026!)
+    rhea.research  member of uni (health research data)     (Research-2026!)
     carl.citizen   no roles                                  (Citizen-2026!)
 
 TXT

@@ -43,6 +43,33 @@ class CityRealmIT {
     }
 
     @Test
+    void demoDatasetsDecideOnceTheAgreementsFileIsApplied(TestServer server) throws Exception {
+        Http http = server.http();
+        String dana = http.passwordToken("city", "dana.data", "Dataset-2026!");
+        JsonNode datasets = http.get("/admin/realms/city/datasets", dana).json();
+        assertEquals(3, datasets.size(), datasets.toString());
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of("../realm-config/datasets/city-agreements.json"));
+        Http.Reply applied = http.postJson("/admin/realms/city/datasets/import", dana, file);
+        assertEquals(200, applied.status(), applied.body());
+        assertEquals(200, http.postJson("/admin/realms/city/datasets/import", dana, file).status(), "applying again is harmless");
+
+        String ulla = http.passwordToken("city", "ulla.utility", "Utility-2026!");
+        JsonNode permit = http.postJson("/realms/city/datasets/decision", ulla, java.util.Map.of(
+                "dataset", "ds-energy-consumption", "scope", "data:read", "purpose", "energy-planning")).json();
+        assertEquals("PERMIT", permit.get("decision").asText(), permit.toString());
+        assertEquals("AG-ENERGY-1", permit.get("agreement").asText());
+
+        String carl = http.passwordToken("city", "carl.citizen", "Citizen-2026!");
+        JsonNode deny = http.postJson("/realms/city/datasets/decision", carl, java.util.Map.of(
+                "dataset", "ds-energy-consumption", "scope", "data:read", "purpose", "energy-planning")).json();
+        assertEquals("DENY", deny.get("decision").asText());
+        assertEquals("ORG_NOT_ALLOWED", deny.get("reasons").get(0).asText());
+        JsonNode open = http.postJson("/realms/city/datasets/decision", carl, java.util.Map.of(
+                "dataset", "ds-parking-occupancy", "scope", "data:read")).json();
+        assertEquals("PERMIT", open.get("decision").asText(), "open data for every citizen");
+    }
+
+    @Test
     void demoUserLogsInThroughTheBrowser(TestServer server) {
         ChromeDriver browser = HeadlessChromium.start();
         try {

@@ -242,7 +242,8 @@ public final class DatasetLoad {
     /** Open-loop pacing: call n is sent at start + n / rate, whatever the previous calls are doing. */
     static Paced paced(String url, List<String> tokens) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        ExecutorService io = Executors.newFixedThreadPool(4);
+        HttpClient client = HttpClient.newBuilder().executor(io).build();
         long start = System.nanoTime() + 100_000_000L;
         List<Future<long[]>> calls = new ArrayList<>(PACED_CALLS);
         for (int n = 0; n < PACED_CALLS; n++) {
@@ -273,6 +274,7 @@ public final class DatasetLoad {
             other += r[1] == 1 ? 1 : 0;
         }
         pool.shutdown();
+        io.shutdown();
         return new Paced(micros, server, other);
     }
 
