@@ -3,13 +3,8 @@
 # research scenario S6 (paced decision-endpoint calls, audit count), and the 1 000-dataset catalogue over time.
 #   ROUNDS=5 WINDOW=20 WARMUP=60 CATALOGUE_MINUTES=30 benchmarks/datasets/run.sh
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
-source "$root/distribution/pick-java.sh"
-server_java="$(pick_java)"; server_java="${server_java:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-./mvnw -q -B -DskipTests install
-./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+source "$(dirname "$0")/../lib/prepare.sh"
+java -cp "$bench_cp" \
   -Droot="$root" -Dserver.java.home="$server_java" \
   -Dserver.java.version="$("$server_java/bin/java" -version 2>&1 | head -n 1)" \
   -Drounds="${ROUNDS:-5}" -DwindowSeconds="${WINDOW:-20}" -DwarmupSeconds="${WARMUP:-60}" \

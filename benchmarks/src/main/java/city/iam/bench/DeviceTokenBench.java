@@ -5,7 +5,6 @@ import city.iam.device.it.TestTrust;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakDistribution;
 import city.iam.testing.RealmFixture;
-import city.iam.testing.ServerConfig;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -20,7 +19,6 @@ import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -66,13 +64,7 @@ public final class DeviceTokenBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("root", "."));
-        Path work = root.resolve("benchmarks/target/device-tokens");
-        System.setProperty("cityiam.test.work", work.toString());
-        ServerConfig config = new ServerConfig(root.resolve("distribution/target/server/keycloak-26.7.3"),
-                root.resolve("distribution/target/dropin"), work, "h2", List.of("--log-level=WARN"), null, false, false,
-                TestTrust.class.getName(), System.getProperty("server.java.home", System.getProperty("java.home")));
-        try (KeycloakDistribution kc = KeycloakDistribution.start(config)) {
+        try (KeycloakDistribution kc = BenchServer.start("device-tokens", TestTrust.class.getName())) {
             run(kc);
         }
     }
@@ -85,13 +77,13 @@ public final class DeviceTokenBench {
         TestPki.Issuer cityCa = TestTrust.load("city-ca");
         String admin = realm.token("devon", "devon-pass-1");
         String base = realm.adminPath("/device-identity");
-        expect(201, http.putJson(base + "/ca", admin, Map.of("certificate", TestPki.pem(cityCa.cert()),
+        Stats.expect(201, http.putJson(base + "/ca", admin, Map.of("certificate", TestPki.pem(cityCa.cert()),
                 "private_key", TestPki.pem("PRIVATE KEY", cityCa.keys().getPrivate().getEncoded()))));
-        String pin = expect(201, http.postJson(base + "/trust-anchors", admin,
+        String pin = Stats.expect(201, http.postJson(base + "/trust-anchors", admin,
                 Map.of("certificate", TestPki.pem(manufacturer.cert()), "purpose", "idevid"))).json().get("pin").asText();
-        expect(201, http.putJson(base + "/groups/bench", admin, Map.of("anchors", List.of(pin), "evidence_types", List.of("eat"),
+        Stats.expect(201, http.putJson(base + "/groups/bench", admin, Map.of("anchors", List.of(pin), "evidence_types", List.of("eat"),
                 "serial_pattern", "B-[0-9]+", "quota", 1_000_000, "certificate_validity", "P30D")));
-        expect(201, http.postJson(realm.adminPath("/clients"), kc.masterToken(), Map.of("clientId", "stock-x509",
+        Stats.expect(201, http.postJson(realm.adminPath("/clients"), kc.masterToken(), Map.of("clientId", "stock-x509",
                 "clientAuthenticatorType", "client-x509", "publicClient", false, "serviceAccountsEnabled", true,
                 "standardFlowEnabled", false, "attributes", Map.of("x509.subjectdn", "CN=stock-x509",
                         "tls.client.certificate.bound.access.tokens", "true"))));
@@ -178,15 +170,15 @@ public final class DeviceTokenBench {
         System.out.printf("| Enrolment (challenge + EAT + CSR + issuance + persistence), %d devices, 4 clients | %.1f /s | ≥ 30 /s |%n",
                 DEVICES, DEVICES / enrolSeconds);
         System.out.printf("| Stock `client-x509` client_credentials grants | %.0f /s (min–max %.0f–%.0f), p50 %.1f ms, p95 %.1f ms | |%n",
-                median(stockWindows.stream().map(Window::rate).toList()), min(stockWindows), max(stockWindows),
+                Stats.median(stockWindows.stream().map(Window::rate).toList()), min(stockWindows), max(stockWindows),
                 pct(stockWindows, 50), pct(stockWindows, 95));
         System.out.printf("| Device grants through the fleet client (%d devices) | %.0f /s (min–max %.0f–%.0f), p50 %.1f ms, p95 %.1f ms | |%n",
-                DEVICES, median(deviceWindows.stream().map(Window::rate).toList()), min(deviceWindows), max(deviceWindows),
+                DEVICES, Stats.median(deviceWindows.stream().map(Window::rate).toList()), min(deviceWindows), max(deviceWindows),
                 pct(deviceWindows, 50), pct(deviceWindows, 95));
         System.out.printf("| Device / stock throughput, median of per-round ratios (min–max) | %.2f (%.2f–%.2f) | ≥ 0.9 |%n",
-                median(ratios), Collections.min(ratios), Collections.max(ratios));
+                Stats.median(ratios), Collections.min(ratios), Collections.max(ratios));
         System.out.printf("| Device grants with %d registered devices | %.0f /s, p50 %.1f ms, p95 %.1f ms | |%n",
-                DEVICES + seeded, median(bigWindows.stream().map(Window::rate).toList()), pct(bigWindows, 50), pct(bigWindows, 95));
+                DEVICES + seeded, Stats.median(bigWindows.stream().map(Window::rate).toList()), pct(bigWindows, 50), pct(bigWindows, 95));
         System.out.printf("| Token p95, %d vs %d devices | %+.1f %% | within 10 %% |%n", DEVICES + seeded, DEVICES,
                 (pct(bigWindows, 95) / pct(deviceWindows, 95) - 1) * 100);
         long failures = stockWindows.stream().mapToInt(Window::failed).sum() + deviceWindows.stream().mapToInt(Window::failed).sum()
@@ -307,19 +299,6 @@ public final class DeviceTokenBench {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem.getBytes()));
     }
 
-    static Http.Reply expect(int status, Http.Reply r) {
-        if (r.status() != status) {
-            throw new IllegalStateException("expected " + status + ": " + r);
-        }
-        return r;
-    }
-
-    static double median(List<Double> values) {
-        List<Double> s = new ArrayList<>(values);
-        Collections.sort(s);
-        return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
-    }
-
     static double min(List<Window> ws) {
         return ws.stream().mapToDouble(Window::rate).min().orElse(0);
     }
@@ -331,7 +310,6 @@ public final class DeviceTokenBench {
     static double pct(List<Window> ws, int p) {
         List<Long> all = new ArrayList<>();
         ws.forEach(w -> all.addAll(w.micros()));
-        Collections.sort(all);
-        return all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) Math.ceil(p / 100.0 * all.size()) - 1)) / 1000.0;
+        return all.isEmpty() ? 0 : Stats.percentile(all, p) / 1000.0;
     }
 }

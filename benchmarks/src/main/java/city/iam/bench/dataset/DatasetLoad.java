@@ -1,9 +1,10 @@
 package city.iam.bench.dataset;
 
+import city.iam.bench.BenchServer;
+import city.iam.bench.Stats;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakDistribution;
 import city.iam.testing.RealmFixture;
-import city.iam.testing.ServerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -11,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,13 +63,7 @@ public final class DatasetLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("root", "."));
-        Path work = root.resolve("benchmarks/target/datasets");
-        System.setProperty("cityiam.test.work", work.toString());
-        ServerConfig config = new ServerConfig(root.resolve("distribution/target/server/keycloak-26.7.3"),
-                root.resolve("distribution/target/dropin"), work, "h2", List.of("--log-level=WARN"), null, false, false,
-                "", System.getProperty("server.java.home", System.getProperty("java.home")));
-        try (KeycloakDistribution kc = KeycloakDistribution.start(config)) {
+        try (KeycloakDistribution kc = BenchServer.start("datasets", "")) {
             run(kc);
         }
     }
@@ -79,19 +73,19 @@ public final class DatasetLoad {
         String master = kc.masterToken();
         RealmFixture realm = RealmFixture.create(kc, "dsbench");
         String realmPath = "/admin/realms/" + realm.name();
-        expect(204, http.putJson(realmPath, master, Map.of("organizationsEnabled", true, "accessTokenLifespan", 7200,
+        Stats.expect(204, http.putJson(realmPath, master, Map.of("organizationsEnabled", true, "accessTokenLifespan", 7200,
                 "ssoSessionIdleTimeout", 7200, "ssoSessionMaxLifespan", 36000)));
         for (String id : List.of("city-data-platform", "stock-data-platform")) {
-            expect(201, http.postJson(realmPath + "/clients", master, Map.of("clientId", id, "publicClient", false, "secret", id + "-secret",
+            Stats.expect(201, http.postJson(realmPath + "/clients", master, Map.of("clientId", id, "publicClient", false, "secret", id + "-secret",
                     "serviceAccountsEnabled", true, "authorizationServicesEnabled", true, "standardFlowEnabled", false)));
         }
-        expect(201, http.postJson(realmPath + "/clients", master, Map.of("clientId", "portal", "publicClient", true,
+        Stats.expect(201, http.postJson(realmPath + "/clients", master, Map.of("clientId", "portal", "publicClient", true,
                 "directAccessGrantsEnabled", true, "standardFlowEnabled", false)));
-        expect(201, http.postJson(realmPath + "/roles", master, Map.of("name", "data-reader")));
+        Stats.expect(201, http.postJson(realmPath + "/roles", master, Map.of("name", "data-reader")));
         JsonNode readerRole = http.get(realmPath + "/roles/data-reader", master).json();
         List<String> orgIds = new ArrayList<>();
         for (String org : ORGS) {
-            Http.Reply r = expect(201, http.postJson(realmPath + "/organizations", master, Map.of("name", org, "alias", org,
+            Http.Reply r = Stats.expect(201, http.postJson(realmPath + "/organizations", master, Map.of("name", org, "alias", org,
                     "domains", List.of(Map.of("name", org + ".example")), "attributes", Map.of("stakeholderType", List.of("utility")))));
             String loc = r.headers().firstValue("Location").orElseThrow();
             orgIds.add(loc.substring(loc.lastIndexOf('/') + 1));
@@ -99,8 +93,8 @@ public final class DatasetLoad {
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String id = realm.user("user" + i, "User-pass-" + i);
-            expect(204, http.postJson(realmPath + "/users/" + id + "/role-mappings/realm", master, List.of(readerRole)));
-            expect(201, http.postJson(realmPath + "/organizations/" + orgIds.get(i % 3) + "/members", master, "\"" + id + "\""));
+            Stats.expect(204, http.postJson(realmPath + "/users/" + id + "/role-mappings/realm", master, List.of(readerRole)));
+            Stats.expect(201, http.postJson(realmPath + "/organizations/" + orgIds.get(i % 3) + "/members", master, "\"" + id + "\""));
             users.add(id);
         }
         realm.user("dana", "Dana-pass-1", "dataset-admin");
@@ -122,7 +116,7 @@ public final class DatasetLoad {
                     "purposes", List.of("energy-planning"), "not_before", "2026-01-01T00:00:00Z", "not_on_or_after", "2030-01-01T00:00:00Z"));
         }
         long importStart = System.nanoTime();
-        expect(200, http.postJson(realmPath + "/datasets/import", admin, Map.of("datasets", datasets, "agreements", agreements)));
+        Stats.expect(200, http.postJson(realmPath + "/datasets/import", admin, Map.of("datasets", datasets, "agreements", agreements)));
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
         System.err.printf("imported %d datasets and %d agreements in %.1f s%n", datasets.size(), agreements.size(), importSeconds);
         master = kc.masterToken();
@@ -130,14 +124,14 @@ public final class DatasetLoad {
         // The stock resource server: the same 200 resources and scope, one scope permission with a role policy.
         String stockUuid = realm.clientUuid("stock-data-platform");
         String authz = realmPath + "/clients/" + stockUuid + "/authz/resource-server";
-        String scopeId = expect(201, http.postJson(authz + "/scope", master, Map.of("name", "data:read"))).json().get("id").asText();
+        String scopeId = Stats.expect(201, http.postJson(authz + "/scope", master, Map.of("name", "data:read"))).json().get("id").asText();
         for (int k = 0; k < DECIDED; k++) {
-            expect(201, http.postJson(authz + "/resource", master, Map.of("name", q(k), "scopes", List.of(Map.of("name", "data:read")))));
+            Stats.expect(201, http.postJson(authz + "/resource", master, Map.of("name", q(k), "scopes", List.of(Map.of("name", "data:read")))));
         }
         String roleId = readerRole.get("id").asText();
-        String policyId = expect(201, http.postJson(authz + "/policy/role", master, Map.of("name", "readers",
+        String policyId = Stats.expect(201, http.postJson(authz + "/policy/role", master, Map.of("name", "readers",
                 "roles", List.of(Map.of("id", roleId))))).json().get("id").asText();
-        expect(201, http.postJson(authz + "/permission/scope", master, Map.of("name", "stock data:read",
+        Stats.expect(201, http.postJson(authz + "/permission/scope", master, Map.of("name", "stock data:read",
                 "scopes", List.of(scopeId), "policies", List.of(policyId))));
 
         List<String> tokens = new ArrayList<>();
@@ -171,9 +165,9 @@ public final class DatasetLoad {
             a.add(wa);
             b.add(wb);
             ratios.add(wb.rate() / wa.rate());
-            p95Deltas.add((pct(wb.micros(), 95) - pct(wa.micros(), 95)) / 1000.0);
+            p95Deltas.add((Stats.percentile(wb.micros(), 95) - Stats.percentile(wa.micros(), 95)) / 1000.0);
             System.err.printf("round %d: stock %.1f/s p95 %.2f ms, dataset %.1f/s p95 %.2f ms%n", r + 1, wa.rate(),
-                    pct(wa.micros(), 95) / 1000.0, wb.rate(), pct(wb.micros(), 95) / 1000.0);
+                    Stats.percentile(wa.micros(), 95) / 1000.0, wb.rate(), Stats.percentile(wb.micros(), 95) / 1000.0);
         }
 
         String decisionUrl = kc.baseUrl() + "/realms/" + realm.name() + "/datasets/decision";
@@ -198,7 +192,7 @@ public final class DatasetLoad {
         for (int m = 0; m < CATALOGUE_MINUTES; m++) {
             Window w = window("catalogue", catalogue, Duration.ofMinutes(1), 1);
             minutes.add(w.micros());
-            System.err.printf("catalogue minute %d: %d calls, p95 %.1f ms%n", m + 1, w.ok(), pct(w.micros(), 95) / 1000.0);
+            System.err.printf("catalogue minute %d: %d calls, p95 %.1f ms%n", m + 1, w.ok(), Stats.percentile(w.micros(), 95) / 1000.0);
         }
 
         String javaVersion = System.getProperty("server.java.version", System.getProperty("java.version"));
@@ -209,27 +203,27 @@ public final class DatasetLoad {
         System.out.println("| Measure | Result | Target |");
         System.out.println("|---|---|---|");
         System.out.printf("| UMA decision, stock role policy, %d workers (median of %d × %d s windows) | %.1f/s, p50 %.2f ms, p95 %.2f ms | — |%n",
-                WORKERS, ROUNDS, WINDOW.toSeconds(), median(a.stream().map(Window::rate).toList()), pctAll(a, 50), pctAll(a, 95));
+                WORKERS, ROUNDS, WINDOW.toSeconds(), Stats.median(a.stream().map(Window::rate).toList()), pctAll(a, 50), pctAll(a, 95));
         System.out.printf("| UMA decision, `dataset` policy (purpose pushed, agreement looked up, audited) | %.1f/s, p50 %.2f ms, p95 %.2f ms | — |%n",
-                median(b.stream().map(Window::rate).toList()), pctAll(b, 50), pctAll(b, 95));
+                Stats.median(b.stream().map(Window::rate).toList()), pctAll(b, 50), pctAll(b, 95));
         System.out.printf("| Throughput ratio dataset / stock, median of rounds (min–max) | %.2f (%.2f–%.2f) | ≥ 0.9 |%n",
-                median(ratios), Collections.min(ratios), Collections.max(ratios));
+                Stats.median(ratios), Collections.min(ratios), Collections.max(ratios));
         System.out.printf("| p95 delta dataset − stock, median of rounds (min–max) | %.2f ms (%.2f–%.2f) | ≤ 1 ms |%n",
-                median(p95Deltas), Collections.min(p95Deltas), Collections.max(p95Deltas));
+                Stats.median(p95Deltas), Collections.min(p95Deltas), Collections.max(p95Deltas));
         System.out.printf("| S6: %d decision-endpoint calls at %d/s, 10 users, 3 orgs, 200 datasets | p95 %.2f ms, p99 %.2f ms, %d × 5xx, %d other errors | p95 ≤ 30 ms, p99 ≤ 100 ms, 0 × 5xx |%n",
-                paced.calls(), PACED_RATE, pct(paced.micros(), 95) / 1000.0, pct(paced.micros(), 99) / 1000.0, paced.serverErrors(), paced.otherErrors());
+                paced.calls(), PACED_RATE, Stats.percentile(paced.micros(), 95) / 1000.0, Stats.percentile(paced.micros(), 99) / 1000.0, paced.serverErrors(), paced.otherErrors());
         System.out.printf("| S6: p95 of first 1 000 vs last 1 000 calls | %.2f ms vs %.2f ms (%+.0f %%) | within 20 %% |%n",
-                pct(paced.micros().subList(0, 1000), 95) / 1000.0, pct(paced.micros().subList(paced.calls() - 1000, paced.calls()), 95) / 1000.0,
-                100.0 * (pct(paced.micros().subList(paced.calls() - 1000, paced.calls()), 95) / pct(paced.micros().subList(0, 1000), 95) - 1));
+                Stats.percentile(paced.micros().subList(0, 1000), 95) / 1000.0, Stats.percentile(paced.micros().subList(paced.calls() - 1000, paced.calls()), 95) / 1000.0,
+                100.0 * (Stats.percentile(paced.micros().subList(paced.calls() - 1000, paced.calls()), 95) / Stats.percentile(paced.micros().subList(0, 1000), 95) - 1));
         System.out.printf("| S6: decision-audit records written for those calls | %d of %d | all |%n", recorded, paced.calls());
         List<Long> firstMinute = minutes.get(0);
         List<Long> lastMinute = minutes.get(minutes.size() - 1);
         System.out.printf("| Catalogue (`response_mode=permissions`, `metadata:read`, %d datasets), 1 client, minute 1 | %d calls, p50 %.1f ms, p95 %.1f ms | p95 ≤ 300 ms |%n",
-                DATASETS, firstMinute.size(), pct(firstMinute, 50) / 1000.0, pct(firstMinute, 95) / 1000.0);
+                DATASETS, firstMinute.size(), Stats.percentile(firstMinute, 50) / 1000.0, Stats.percentile(firstMinute, 95) / 1000.0);
         System.out.printf("| Catalogue, minute %d | %d calls, p95 %.1f ms (%+.0f %% vs minute 1) | within 20 %% |%n", minutes.size(),
-                lastMinute.size(), pct(lastMinute, 95) / 1000.0, 100.0 * (pct(lastMinute, 95) / pct(firstMinute, 95) - 1));
+                lastMinute.size(), Stats.percentile(lastMinute, 95) / 1000.0, 100.0 * (Stats.percentile(lastMinute, 95) / Stats.percentile(firstMinute, 95) - 1));
         System.out.println();
-        System.out.println("Catalogue p95 per minute (ms): " + minutes.stream().map(m -> String.format("%.0f", pct(m, 95) / 1000.0))
+        System.out.println("Catalogue p95 per minute (ms): " + minutes.stream().map(m -> String.format("%.0f", Stats.percentile(m, 95) / 1000.0))
                 .collect(Collectors.joining(" ")));
     }
 
@@ -356,32 +350,10 @@ public final class DatasetLoad {
         return String.format("ds-q-%03d", k);
     }
 
-    static Http.Reply expect(int status, Http.Reply r) {
-        if (r.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + r);
-        }
-        return r;
-    }
-
-    static double pct(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
     static double pctAll(List<Window> ws, int p) {
         List<Long> all = new ArrayList<>();
         ws.forEach(w -> all.addAll(w.micros()));
-        return pct(all, p) / 1000.0;
+        return Stats.percentile(all, p) / 1000.0;
     }
 
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
 }

@@ -93,7 +93,7 @@ public class DeviceAdminResource {
             AnchorUpload upload = BoundedBody.json(body, AnchorUpload.class, 64 * 1024);
             TrustAnchorEntity e = anchorsService().add(upload.certificate(), upload.purpose());
             record(OperationType.CREATE, "CITYIAM_DEVICE_ANCHOR", "trust-anchors/" + e.getPin(), "device-identity.anchor.added",
-                    e.getPin(), facts("purpose", e.getPurpose(), "subject", e.getSubject()));
+                    e.getPin(), AuditRecord.facts("purpose", e.getPurpose(), "subject", e.getSubject()));
             return Response.status(201).entity(DeviceViews.Anchor.of(e)).build();
         });
     }
@@ -104,7 +104,7 @@ public class DeviceAdminResource {
         return write(() -> {
             TrustAnchorEntity e = anchorsService().remove(pin);
             record(OperationType.DELETE, "CITYIAM_DEVICE_ANCHOR", "trust-anchors/" + pin, "device-identity.anchor.removed",
-                    pin, facts("purpose", e.getPurpose(), "subject", e.getSubject()));
+                    pin, AuditRecord.facts("purpose", e.getPurpose(), "subject", e.getSubject()));
             return Response.noContent().build();
         });
     }
@@ -126,7 +126,7 @@ public class DeviceAdminResource {
     public Response generateCa() {
         return write(() -> {
             DeviceCaEntity e = casService().generate();
-            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.generated", e.getId(), facts());
+            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.generated", e.getId(), AuditRecord.facts());
             return Response.status(201).entity(DeviceViews.Ca.of(e)).build();
         });
     }
@@ -138,7 +138,7 @@ public class DeviceAdminResource {
         return write(() -> {
             CaImport upload = BoundedBody.json(body, CaImport.class, 64 * 1024);
             DeviceCaEntity e = casService().importCa(upload.certificate(), upload.privateKey());
-            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.imported", e.getId(), facts());
+            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.imported", e.getId(), AuditRecord.facts());
             return Response.status(201).entity(DeviceViews.Ca.of(e)).build();
         });
     }
@@ -185,7 +185,7 @@ public class DeviceAdminResource {
     public Response deleteGroup(@PathParam("name") String name) {
         return write(() -> {
             groupsService().delete(name);
-            record(OperationType.DELETE, "CITYIAM_DEVICE_GROUP", "groups/" + name, "device-identity.group.deleted", name, facts());
+            record(OperationType.DELETE, "CITYIAM_DEVICE_GROUP", "groups/" + name, "device-identity.group.deleted", name, AuditRecord.facts());
             return Response.noContent().build();
         });
     }
@@ -204,7 +204,7 @@ public class DeviceAdminResource {
             EnrollmentUpdate update = BoundedBody.json(body, EnrollmentUpdate.class, 4096);
             IndividualEnrollmentEntity e = groupsService().putEnrollment(name, serial, update.mode(), update.note());
             record(OperationType.UPDATE, "CITYIAM_DEVICE_ENROLLMENT", "groups/" + name + "/enrollments/" + serial,
-                    "device-identity.enrollment." + e.getMode(), name + "/" + serial, facts("mode", e.getMode(), "note", e.getNote()));
+                    "device-identity.enrollment." + e.getMode(), name + "/" + serial, AuditRecord.facts("mode", e.getMode(), "note", e.getNote()));
             return Response.ok(DeviceViews.Enrollment.of(e)).build();
         });
     }
@@ -215,7 +215,7 @@ public class DeviceAdminResource {
         return write(() -> {
             groupsService().deleteEnrollment(name, serial);
             record(OperationType.DELETE, "CITYIAM_DEVICE_ENROLLMENT", "groups/" + name + "/enrollments/" + serial,
-                    "device-identity.enrollment.removed", name + "/" + serial, facts());
+                    "device-identity.enrollment.removed", name + "/" + serial, AuditRecord.facts());
             return Response.noContent().build();
         });
     }
@@ -324,7 +324,7 @@ public class DeviceAdminResource {
                 d.setStatusReason("signal: " + signal.type());
                 d.setUpdatedAt(clock.millis());
             }
-            ObjectNode facts = facts("signal", signal.type(), "detail", signal.detail(), "previous_status", before, "status", d.getStatus());
+            ObjectNode facts = AuditRecord.facts("signal", signal.type(), "detail", signal.detail(), "previous_status", before, "status", d.getStatus());
             record(OperationType.ACTION, "CITYIAM_DEVICE", "devices/" + deviceId + "/signals", "device-identity.device.signal", deviceId, facts);
             return Response.status(202).entity(java.util.Map.of("device_id", deviceId, "status", d.getStatus())).build();
         });
@@ -356,7 +356,7 @@ public class DeviceAdminResource {
             throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is already " + to.value() + ".");
         }
         int certs = new city.iam.device.registry.DeviceCertificates(em(), realm.getId(), clock).revokeAll(d, reason);
-        ObjectNode facts = facts("previous_status", d.getStatus());
+        ObjectNode facts = AuditRecord.facts("previous_status", d.getStatus());
         facts.put("certificates_revoked", certs);
         return applyStatus(d, to, reason, action, facts);
     }
@@ -366,7 +366,7 @@ public class DeviceAdminResource {
         if (!d.getStatus().equals(from.value())) {
             throw CityIamException.conflict("invalid_transition", "Device " + deviceId + " is " + d.getStatus() + ", not " + from.value() + ".");
         }
-        return Response.ok(DeviceViews.Device.of(applyStatus(d, to, reason, action, facts("previous_status", d.getStatus())), null)).build();
+        return Response.ok(DeviceViews.Device.of(applyStatus(d, to, reason, action, AuditRecord.facts("previous_status", d.getStatus())), null)).build();
     }
 
     /** Every administrative status change: the new status with its reason, an admin event and a chain entry. */
@@ -398,30 +398,17 @@ public class DeviceAdminResource {
     // ---- plumbing
 
     private Response read(Supplier<Response> body) {
-        return Guard.run(session, () -> {
-            caller.require(realm, ModuleRole.DEVICE_ADMIN, ModuleRole.AUDITOR);
-            return body.get();
-        });
+        return Guard.as(session, caller, realm, body, ModuleRole.DEVICE_ADMIN, ModuleRole.AUDITOR);
     }
 
     private Response write(Supplier<Response> body) {
-        return Guard.run(session, () -> {
-            caller.require(realm, ModuleRole.DEVICE_ADMIN);
-            return body.get();
-        });
+        return Guard.as(session, caller, realm, body, ModuleRole.DEVICE_ADMIN);
     }
 
     private void record(OperationType op, String type, String path, String action, String subject, com.fasterxml.jackson.databind.JsonNode facts) {
         AdminChange.record(session, realm, caller, adminEvent, op, type, path, action, subject, facts);
     }
 
-    private static ObjectNode facts(String... kv) {
-        ObjectNode n = AuditRecord.facts();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            n.put(kv[i], kv[i + 1]);
-        }
-        return n;
-    }
 
     private static EnrollmentGroup withName(EnrollmentGroup g, String name) {
         return new EnrollmentGroup(name, g.description(), g.enabled(), g.anchors(), g.evidenceTypes(), g.serialAllowlist(),

@@ -31,6 +31,8 @@ import java.util.Set;
  */
 final class DatasetPolicyProvider implements PolicyProvider {
 
+    private static final String SUBJECT_ATTRIBUTE = "city-iam.dataset.subject.";
+
     @Override
     public void evaluate(Evaluation evaluation) {
         long started = System.nanoTime();
@@ -85,12 +87,25 @@ final class DatasetPolicyProvider implements PolicyProvider {
         return metadataOnly ? DatasetScope.METADATA_READ : DatasetScope.DATA_READ;
     }
 
+    /**
+     * The caller, resolved once per request: a catalogue request evaluates the policy once per dataset, and
+     * the organisation lookup is a query.
+     */
     private static Subject subject(KeycloakSession session, RealmModel realm, Evaluation evaluation) {
         if (!(evaluation.getContext().getIdentity() instanceof KeycloakIdentity identity) || identity.getAccessToken() == null) {
             return null;
         }
+        String key = SUBJECT_ATTRIBUTE + identity.getId();
+        Object known = session.getAttribute(key);
+        if (known instanceof Subject s) {
+            return s;
+        }
         UserModel user = session.users().getUserById(realm, identity.getId());
-        return user == null ? null : SubjectResolver.resolve(session, realm, user, identity.getAccessToken());
+        Subject subject = user == null ? null : SubjectResolver.resolve(session, realm, user, identity.getAccessToken());
+        if (subject != null) {
+            session.setAttribute(key, subject);
+        }
+        return subject;
     }
 
     /** The purpose pushed as a claim ({@code claim_token}) or carried by the permission ticket; one at most. */

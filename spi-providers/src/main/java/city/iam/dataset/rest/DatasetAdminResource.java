@@ -130,7 +130,7 @@ public class DatasetAdminResource {
             DatasetDefinition stored = catalog.definition(catalog.require(name));
             record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_DATASET", "datasets/" + name,
                     created ? "datasets.dataset.created" : "datasets.dataset.updated", name,
-                    facts("sensitivity", stored.sensitivity(), "policy_version", String.valueOf(stored.policyVersion())));
+                    AuditRecord.facts("sensitivity", stored.sensitivity(), "policy_version", String.valueOf(stored.policyVersion())));
             return Response.status(created ? 201 : 200).entity(stored).build();
         });
     }
@@ -146,7 +146,7 @@ public class DatasetAdminResource {
                 throw CityIamException.conflict("dataset_in_use", "Dataset '" + name + "' is named by agreements " + naming + "; change them first.");
             }
             catalog.delete(name);
-            record(OperationType.DELETE, "CITYIAM_DATASET", "datasets/" + name, "datasets.dataset.deleted", name, facts());
+            record(OperationType.DELETE, "CITYIAM_DATASET", "datasets/" + name, "datasets.dataset.deleted", name, AuditRecord.facts());
             return Response.noContent().build();
         });
     }
@@ -198,7 +198,7 @@ public class DatasetAdminResource {
     public Response deleteAgreement(@PathParam("id") String id) {
         return write(() -> {
             agreements().delete(id);
-            record(OperationType.DELETE, "CITYIAM_DATASET_AGREEMENT", "datasets/agreements/" + id, "datasets.agreement.deleted", id, facts());
+            record(OperationType.DELETE, "CITYIAM_DATASET_AGREEMENT", "datasets/agreements/" + id, "datasets.agreement.deleted", id, AuditRecord.facts());
             return Response.noContent().build();
         });
     }
@@ -258,8 +258,7 @@ public class DatasetAdminResource {
     @Path("what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response whatIf(InputStream body) {
-        return Guard.run(session, () -> {
-            caller.require(realm, ModuleRole.DATASET_ADMIN, ModuleRole.AUDITOR);
+        return read(() -> {
             long started = System.nanoTime();
             WhatIfRequest request = BoundedBody.json(body, WhatIfRequest.class);
             if (request.dataset() == null) {
@@ -284,8 +283,7 @@ public class DatasetAdminResource {
                               @QueryParam("subject") String subject, @QueryParam("dataset") String dataset,
                               @QueryParam("result") String result, @QueryParam("simulated") Boolean simulated,
                               @QueryParam("from") String from, @QueryParam("to") String to) {
-        return Guard.run(session, () -> {
-            caller.require(realm, ModuleRole.AUDITOR, ModuleRole.DATASET_ADMIN);
+        return read(() -> {
             Page page = Page.of(first, max);
             StringBuilder jpql = new StringBuilder("select d from DecisionEntity d where d.realmId = :realmId");
             Map<String, Object> params = new HashMap<>();
@@ -359,7 +357,7 @@ public class DatasetAdminResource {
         AgreementDefinition stored = AgreementDefinition.of(agreements.get(d.id()));
         record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_DATASET_AGREEMENT", "datasets/agreements/" + d.id(),
                 created ? "datasets.agreement.created" : "datasets.agreement.updated", d.id(),
-                facts("status", stored.status(), "not_before", stored.notBefore(), "not_on_or_after", stored.notOnOrAfter()));
+                AuditRecord.facts("status", stored.status(), "not_before", stored.notBefore(), "not_on_or_after", stored.notOnOrAfter()));
         return Response.status(created || mustCreate ? 201 : 200).entity(stored).build();
     }
 
@@ -409,28 +407,15 @@ public class DatasetAdminResource {
     }
 
     private Response read(Supplier<Response> body) {
-        return Guard.run(session, () -> {
-            caller.require(realm, ModuleRole.DATASET_ADMIN, ModuleRole.AUDITOR);
-            return body.get();
-        });
+        return Guard.as(session, caller, realm, body, ModuleRole.DATASET_ADMIN, ModuleRole.AUDITOR);
     }
 
     private Response write(Supplier<Response> body) {
-        return Guard.run(session, () -> {
-            caller.require(realm, ModuleRole.DATASET_ADMIN);
-            return body.get();
-        });
+        return Guard.as(session, caller, realm, body, ModuleRole.DATASET_ADMIN);
     }
 
     private void record(OperationType op, String type, String path, String action, String subject, ObjectNode facts) {
         AdminChange.record(session, realm, caller, adminEvent, op, type, path, action, subject, facts);
     }
 
-    private static ObjectNode facts(String... kv) {
-        ObjectNode n = AuditRecord.facts();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            n.put(kv[i], kv[i + 1]);
-        }
-        return n;
-    }
 }

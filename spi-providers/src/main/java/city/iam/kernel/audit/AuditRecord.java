@@ -25,4 +25,13 @@ public record AuditRecord(Actor actor, String action, String subject, JsonNode p
     public static ObjectNode facts() {
         return Json.MAPPER.createObjectNode();
     }
+
+    /** Facts from name/value pairs, the usual payload of an administrative change. */
+    public static ObjectNode facts(String... namesAndValues) {
+        ObjectNode n = facts();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            n.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return n;
+    }
 }

@@ -3,7 +3,10 @@ package city.iam.kernel.error;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import city.iam.kernel.access.Caller;
+import city.iam.kernel.access.ModuleRole;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 import java.util.function.Supplier;
 
@@ -27,6 +30,14 @@ public final class Guard {
             LOG.debugf("refused %d %s: %s", e.status(), e.error(), e.description());
             return error(e);
         }
+    }
+
+    /** Runs the body once the caller holds one of the module roles in the realm; refuses with 403 otherwise. */
+    public static Response as(KeycloakSession session, Caller caller, RealmModel realm, Supplier<Response> body, ModuleRole... anyOf) {
+        return run(session, () -> {
+            caller.require(realm, anyOf);
+            return body.get();
+        });
     }
 
     public static Response error(CityIamException e) {
