@@ -57,9 +57,15 @@ final class DatasetPolicyProvider implements PolicyProvider {
         if (dataset != null) {
             try {
                 purpose = purpose(evaluation);
-                decision = DatasetDecisions.decider(session, realm).decide(subject, dataset, scope, purpose, DatasetDecisions.now());
             } catch (CityIamException e) {
                 decision = Decision.refused(Reason.PURPOSE_NOT_ALLOWED, e.description());
+            }
+        }
+        if (decision == null) {
+            try {
+                decision = DatasetDecisions.decider(session, realm).decide(subject, dataset, scope, purpose, DatasetDecisions.now());
+            } catch (CityIamException e) {
+                decision = Decision.refused(Reason.POLICY_MISCONFIGURED, e.description());
             }
         }
         if (decision.permit()) {
