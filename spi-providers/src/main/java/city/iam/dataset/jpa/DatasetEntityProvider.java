@@ -12,52 +12,45 @@ import java.util.List;
 
 /**
  * Registers the dataset module's tables and owns the node-wide parts: the decision-audit writer, whose
- * thread must live as long as the server, and the agreement cache. The id names Liquibase's tracking table (first ten letters): never rename.
+ * thread must live as long as the server, and the agreement cache. The factory is not its own provider:
+ * Keycloak closes providers with every session that used them, and closing this factory stops the writer.
+ * The id names Liquibase's tracking table (first ten letters): never rename.
  */
-public class DatasetEntityProvider implements JpaEntityProvider, JpaEntityProviderFactory {
+public class DatasetEntityProvider implements JpaEntityProviderFactory {
 
     public static final String ID = "cityiam-datasets";
 
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(AgreementEntity.class, AgreementKeyEntity.class, DecisionEntity.class);
-    }
+    private static final JpaEntityProvider TABLES = new JpaEntityProvider() {
+        @Override
+        public List<Class<?>> getEntities() {
+            return List.of(AgreementEntity.class, AgreementKeyEntity.class, DecisionEntity.class);
+        }
 
-    @Override
-    public String getChangelogLocation() {
-        return "META-INF/cityiam-datasets-changelog.xml";
-    }
+        @Override
+        public String getChangelogLocation() {
+            return "META-INF/cityiam-datasets-changelog.xml";
+        }
 
-    @Override
-    public String getFactoryId() {
-        return ID;
-    }
+        @Override
+        public String getFactoryId() {
+            return ID;
+        }
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return this;
-    }
+        @Override
+        public void close() {
+        }
+    };
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    private DecisionLog decisionLog;
     private final AgreementCache agreementCache = new AgreementCache();
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        decisionLog = new DecisionLog(factory);
-        factory.register(new RealmCleanup());
-    }
-
-    public DecisionLog decisionLog() {
-        return decisionLog;
-    }
+    private DecisionLog decisionLog;
 
     /** The factory instance of this node, which owns the decision log and the agreement cache. */
     public static DatasetEntityProvider of(KeycloakSession session) {
         return (DatasetEntityProvider) session.getKeycloakSessionFactory().getProviderFactory(JpaEntityProvider.class, ID);
+    }
+
+    public DecisionLog decisionLog() {
+        return decisionLog;
     }
 
     public AgreementCache agreementCache() {
@@ -65,10 +58,26 @@ public class DatasetEntityProvider implements JpaEntityProvider, JpaEntityProvid
     }
 
     @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return TABLES;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        decisionLog = new DecisionLog(factory);
+        factory.register(new RealmCleanup());
+    }
+
+    @Override
     public String getId() {
         return ID;
     }
 
+    /** Server shutdown: the writer stores what is queued, then stops. */
     @Override
     public void close() {
         if (decisionLog != null) {
