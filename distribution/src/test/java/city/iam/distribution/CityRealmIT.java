@@ -78,7 +78,12 @@ class CityRealmIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
             assertTrue(browser.getPageSource().contains("Sign in to the city"), "city login theme wording shown");
             HeadlessChromium.screenshot(browser, "city-login");
+            // With organisations enabled, Keycloak asks for the username first (home-realm discovery), then the password.
             browser.findElement(By.id("username")).sendKeys("carl.citizen");
+            assertTrue(browser.findElements(By.id("password")).isEmpty(), "identity-first: no password field yet");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+            HeadlessChromium.screenshot(browser, "city-login-password");
             browser.findElement(By.id("password")).sendKeys("Citizen-2026!");
             browser.findElement(By.id("kc-login")).click();
             wait.until(d -> d.getCurrentUrl().contains("/realms/city/account") && !d.getCurrentUrl().contains("login-actions"));
