@@ -21,6 +21,7 @@ import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.error.Guard;
+import city.iam.kernel.tls.TlsClient;
 import city.iam.kernel.json.BoundedBody;
 import city.iam.kernel.time.KeycloakClock;
 import com.fasterxml.jackson.annotation.JsonProperty;

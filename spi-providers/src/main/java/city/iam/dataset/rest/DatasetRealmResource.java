@@ -14,6 +14,7 @@ import city.iam.dataset.policy.Subject;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.error.Guard;
 import city.iam.kernel.json.BoundedBody;
+import city.iam.kernel.tls.TlsClient;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.keycloak.services.x509.X509ClientCertificateLookup;
 
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
@@ -98,10 +98,9 @@ public class DatasetRealmResource {
         if (cnf == null || cnf.getCertThumbprint() == null) {
             return;
         }
-        X509ClientCertificateLookup lookup = session.getProvider(X509ClientCertificateLookup.class);
+        X509Certificate[] chain = TlsClient.chain(session);
         try {
-            X509Certificate[] chain = lookup == null ? null : lookup.getCertificateChain(session.getContext().getHttpRequest());
-            if (chain != null && chain.length > 0) {
+            if (chain.length > 0) {
                 String thumbprint = Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
                 if (MessageDigest.isEqual(thumbprint.getBytes(), cnf.getCertThumbprint().getBytes())) {
                     return;
