@@ -3,29 +3,24 @@ package city.iam.dataset.authz;
 import city.iam.dataset.jpa.DatasetEntityProvider;
 import city.iam.dataset.policy.AgreementSource;
 import city.iam.dataset.policy.AssuranceLevels;
+import city.iam.dataset.policy.Dataset;
 import city.iam.dataset.policy.ConsentCheck;
 import city.iam.dataset.policy.DatasetDecider;
 import city.iam.dataset.policy.DatasetScope;
 import city.iam.dataset.policy.Decision;
 import city.iam.kernel.settings.RealmSettings;
 import city.iam.kernel.time.KeycloakClock;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keycloak.authorization.model.Resource;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Wires the plain decider to Keycloak: agreements from the database, consent from Keycloak's consents, the realm's acr map. */
 public final class DatasetDecisions {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Parsed {@code acr.loa.map} values, keyed by their text; the map is small and changes rarely. */
-    private static final Map<String, AssuranceLevels> LEVELS = new ConcurrentHashMap<>();
 
     private DatasetDecisions() {
     }
@@ -36,7 +31,7 @@ public final class DatasetDecisions {
     }
 
     public static DatasetDecider decider(KeycloakSession session, RealmModel realm, AgreementSource agreements) {
-        return new DatasetDecider(agreements, consents(session, realm), assurance(realm));
+        return new DatasetDecider(agreements, consents(session, realm), assurance(session, realm));
     }
 
     public static Instant now() {
@@ -49,24 +44,13 @@ public final class DatasetDecisions {
                 || RealmSettings.of(realm).flag("datasets.audit-metadata", false);
     }
 
-    public static AssuranceLevels assurance(RealmModel realm) {
-        String map = realm.getAttribute("acr.loa.map");
-        if (map == null || map.isBlank()) {
-            return AssuranceLevels.NONE;
-        }
-        if (LEVELS.size() > 256) {
-            LEVELS.clear();
-        }
-        return LEVELS.computeIfAbsent(map, DatasetDecisions::parseLevels);
+    public static AssuranceLevels assurance(KeycloakSession session, RealmModel realm) {
+        return DatasetEntityProvider.of(session).ruleCache().assurance(realm);
     }
 
-    private static AssuranceLevels parseLevels(String json) {
-        try {
-            return new AssuranceLevels(MAPPER.readValue(json, new TypeReference<Map<String, Integer>>() { }));
-        } catch (java.io.IOException e) {
-            // An unreadable map knows no names: minimums given as names then fail closed as misconfigured.
-            return AssuranceLevels.NONE;
-        }
+    /** The dataset's rules, parsed once per change of its attributes on this node. */
+    public static Dataset rules(KeycloakSession session, Resource resource) {
+        return DatasetEntityProvider.of(session).ruleCache().dataset(resource);
     }
 
     /** Consent is the data subject's Keycloak consent to the requesting client; a lookup failure fails closed. */

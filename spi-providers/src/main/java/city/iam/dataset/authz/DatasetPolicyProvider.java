@@ -1,7 +1,6 @@
 package city.iam.dataset.authz;
 
 import city.iam.dataset.audit.DecisionRecorder;
-import city.iam.dataset.model.DatasetAttributes;
 import city.iam.dataset.policy.Dataset;
 import city.iam.dataset.policy.DatasetScope;
 import city.iam.dataset.policy.Decision;
@@ -50,7 +49,7 @@ final class DatasetPolicyProvider implements PolicyProvider {
         Purpose purpose = null;
         Decision decision = null;
         try {
-            dataset = DatasetAttributes.read(resource.getName(), resource.getAttributes());
+            dataset = DatasetDecisions.rules(session, resource);
         } catch (CityIamException e) {
             decision = Decision.refused(Reason.POLICY_MISCONFIGURED, e.description());
         }

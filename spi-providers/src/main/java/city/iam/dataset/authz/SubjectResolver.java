@@ -47,7 +47,7 @@ public final class SubjectResolver {
         Set<String> orgs = new HashSet<>();
         Set<String> types = new HashSet<>();
         organizations(session, realm, user, serviceAccount ? realm.getClientById(user.getServiceAccountClientLink()) : null, orgs, types);
-        AssuranceLevels levels = DatasetDecisions.assurance(realm);
+        AssuranceLevels levels = DatasetDecisions.assurance(session, realm);
         AccessToken.Confirmation cnf = token.getConfirmation();
         boolean bound = cnf != null && (cnf.getCertThumbprint() != null || cnf.getKeyThumbprint() != null);
         String name = serviceAccount ? "service-account:" + token.getIssuedFor() : user.getUsername();

@@ -2,6 +2,7 @@ package city.iam.dataset.jpa;
 
 import city.iam.dataset.agreement.AgreementCache;
 import city.iam.dataset.audit.DecisionLog;
+import city.iam.dataset.authz.RuleCache;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * Registers the dataset module's tables and owns the node-wide parts: the decision-audit writer, whose
- * thread must live as long as the server, and the agreement cache. The factory is not its own provider:
+ * thread must live as long as the server, the agreement cache and the parsed-rule cache. The factory is not its own provider:
  * Keycloak closes providers with every session that used them, and closing this factory stops the writer.
  * The id names Liquibase's tracking table (first ten letters): never rename.
  */
@@ -42,6 +43,7 @@ public class DatasetEntityProvider implements JpaEntityProviderFactory {
     };
 
     private final AgreementCache agreementCache = new AgreementCache();
+    private final RuleCache ruleCache = new RuleCache();
     private DecisionLog decisionLog;
 
     /** The factory instance of this node, which owns the decision log and the agreement cache. */
@@ -55,6 +57,10 @@ public class DatasetEntityProvider implements JpaEntityProviderFactory {
 
     public AgreementCache agreementCache() {
         return agreementCache;
+    }
+
+    public RuleCache ruleCache() {
+        return ruleCache;
     }
 
     @Override

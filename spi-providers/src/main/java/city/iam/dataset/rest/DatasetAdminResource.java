@@ -6,7 +6,6 @@ import city.iam.dataset.authz.DatasetCatalog;
 import city.iam.dataset.authz.DatasetDecisions;
 import city.iam.dataset.jpa.DecisionEntity;
 import city.iam.dataset.model.AgreementDefinition;
-import city.iam.dataset.model.DatasetAttributes;
 import city.iam.dataset.model.DatasetDefinition;
 import city.iam.dataset.policy.Dataset;
 import city.iam.dataset.policy.DatasetScope;
@@ -268,7 +267,7 @@ public class DatasetAdminResource {
             Purpose purpose = request.purpose() == null ? null : Purpose.parse(request.purpose());
             Instant at = request.at(DatasetDecisions.now());
             DatasetCatalog catalog = catalog();
-            Dataset dataset = DatasetAttributes.read(request.dataset(), catalog.require(request.dataset()).getAttributes());
+            Dataset dataset = DatasetDecisions.rules(session, catalog.require(request.dataset()));
             Subject subject = request.subject(session, realm);
             Decision decision = DatasetDecisions.decider(session, realm).decide(subject, dataset, scope, purpose, at);
             String id = DecisionRecorder.record(session, realm, DecisionRecorder.Channel.WHAT_IF, subject, dataset.name(), dataset,

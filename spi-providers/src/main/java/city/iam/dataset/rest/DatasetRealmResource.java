@@ -4,7 +4,6 @@ import city.iam.dataset.audit.DecisionRecorder;
 import city.iam.dataset.authz.DatasetCatalog;
 import city.iam.dataset.authz.DatasetDecisions;
 import city.iam.dataset.authz.SubjectResolver;
-import city.iam.dataset.model.DatasetAttributes;
 import city.iam.dataset.policy.Dataset;
 import city.iam.dataset.policy.DatasetScope;
 import city.iam.dataset.policy.Decision;
@@ -75,7 +74,7 @@ public class DatasetRealmResource {
             Dataset dataset = null;
             Decision decision;
             try {
-                dataset = DatasetAttributes.read(resource.getName(), resource.getAttributes());
+                dataset = DatasetDecisions.rules(session, resource);
                 decision = DatasetDecisions.decider(session, realm).decide(subject, dataset, scope, purpose, at);
             } catch (CityIamException e) {
                 decision = Decision.refused(Reason.POLICY_MISCONFIGURED, e.description());

@@ -74,7 +74,7 @@ record WhatIfRequest(
         } else {
             ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
             base = new Subject(null, "hypothetical", true, Set.of(), Set.of(), acr,
-                    DatasetDecisions.assurance(realm).levelOf(acr), clientId, SubjectResolver.trustedEnvironment(client),
+                    DatasetDecisions.assurance(session, realm).levelOf(acr), clientId, SubjectResolver.trustedEnvironment(client),
                     SubjectResolver.purposes(client), Boolean.TRUE.equals(senderConstrained), deviceId);
         }
         return new Subject(base.id(), base.name(), individual == null ? base.individual() : individual,
