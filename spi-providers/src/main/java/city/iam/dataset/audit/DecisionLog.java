@@ -8,6 +8,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -91,11 +93,19 @@ public final class DecisionLog {
 
     private void write(List<DecisionEntity> batch) {
         try {
+            int[] kept = {0};
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-                batch.forEach(em::persist);
+                Map<String, Boolean> realms = new HashMap<>();
+                for (DecisionEntity decision : batch) {
+                    // A realm removed while its records waited here took its other records with it; these go too.
+                    if (realms.computeIfAbsent(decision.getRealmId(), id -> session.realms().getRealm(id) != null)) {
+                        em.persist(decision);
+                        kept[0]++;
+                    }
+                }
             });
-            written.addAndGet(batch.size());
+            written.addAndGet(kept[0]);
         } catch (RuntimeException e) {
             // The realm may be gone, or the database briefly away: count the loss, keep the thread alive.
             dropped.addAndGet(batch.size());

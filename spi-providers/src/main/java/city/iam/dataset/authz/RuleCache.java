@@ -24,7 +24,8 @@ public final class RuleCache {
     private static final int LIMIT = 50_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private record Parsed(String name, Map<String, List<String>> attributes, Dataset dataset) {
+    /** {@code source} is the map the copy was parsed from: Keycloak's cached resources hand out the same one until they change. */
+    private record Parsed(String name, Map<String, List<String>> source, Map<String, List<String>> attributes, Dataset dataset) {
     }
 
     private final Map<String, Parsed> datasets = new ConcurrentHashMap<>();
@@ -34,14 +35,21 @@ public final class RuleCache {
     public Dataset dataset(Resource resource) {
         Map<String, List<String>> attributes = resource.getAttributes();
         Parsed known = datasets.get(resource.getId());
-        if (known != null && known.name().equals(resource.getName()) && known.attributes().equals(attributes)) {
-            return known.dataset();
+        if (known != null && known.name().equals(resource.getName())) {
+            if (known.source() == attributes) {
+                return known.dataset();
+            }
+            if (known.attributes().equals(attributes)) {
+                // Same rules from another map (the first parse read the database's): remember the cache's map.
+                datasets.put(resource.getId(), new Parsed(known.name(), attributes, known.attributes(), known.dataset()));
+                return known.dataset();
+            }
         }
         Dataset dataset = DatasetAttributes.read(resource.getName(), attributes);
         if (datasets.size() >= LIMIT) {
             datasets.clear();
         }
-        datasets.put(resource.getId(), new Parsed(resource.getName(), new HashMap<>(attributes), dataset));
+        datasets.put(resource.getId(), new Parsed(resource.getName(), attributes, new HashMap<>(attributes), dataset));
         return dataset;
     }
 

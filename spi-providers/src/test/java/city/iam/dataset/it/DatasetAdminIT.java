@@ -5,11 +5,15 @@ import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -205,5 +209,31 @@ class DatasetAdminIT {
         JsonNode events = http.get(other.realm.adminPath("/admin-events?operationTypes=UPDATE&resourcePath=datasets/import"),
                 server.masterToken()).json();
         assertEquals(1, events.size(), events.toString());
+    }
+
+    @Test
+    void aDeletedRealmLeavesNoDecisionRecordsBehind() throws Exception {
+        Assumptions.assumeTrue(server.database().isPresent(), "database reachable from the test JVM");
+        DatasetCity gone = new DatasetCity(server, "dsgone");
+        gone.realm.user("dana", "Dana-pass-1", "dataset-admin");
+        expect(200, http.putJson(gone.realm.adminPath("/datasets"), gone.realm.token("dana", "Dana-pass-1"),
+                Map.of("datasets", List.of(Map.of("name", "ds-open", "sensitivity", "open")))));
+        gone.member(null, "carl", "Carl-pass-1", Map.of());
+        String token = gone.token("portal", "carl", "Carl-pass-1");
+        String realmId = gone.realm.realmId();
+        // Denials and data reads are audited: a burst of them is still queued when the realm goes.
+        for (int i = 0; i < 300; i++) {
+            expect(200, gone.decision(token, "ds-open", "data:read", null));
+        }
+        gone.realm.delete();
+        Thread.sleep(3_000);
+        try (Connection c = server.database().orElseThrow().connect();
+             PreparedStatement q = c.prepareStatement("select count(*) from CITYIAM_DS_DECISION where REALM_ID = ?")) {
+            q.setString(1, realmId);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getLong(1));
+            }
+        }
     }
 }

@@ -125,6 +125,26 @@ class DatasetAuthorizationIT {
     }
 
     @Test
+    void personalDataUnderAConsentAgreementNeedsTheUsersConsentToTheClient() {
+        expect(201, http.putJson(city.realm.adminPath("/datasets/ds-meters-q"), admin, Map.of("sensitivity", "quasi-sensitive",
+                "owner_organization", "city", "allowed_purposes", List.of("billing"), "allowed_organizations", List.of("utility-a"),
+                "personal_data", true)));
+        expect(201, http.putJson(city.realm.adminPath("/datasets/agreements/AG-C"), admin, Map.of("parties", List.of("utility-a"),
+                "datasets", List.of("ds-meters-q"), "purposes", List.of("billing"), "consent_required", true,
+                "not_before", Instant.now().minus(Duration.ofDays(1)).toString(),
+                "not_on_or_after", Instant.now().plus(Duration.ofDays(1)).toString())));
+        String alice = city.token("portal", "alice", "Alice-pass-1");
+        assertEquals(403, city.uma(alice, "ds-meters-q#data:read", "billing").status());
+        assertEquals(List.of("CONSENT_MISSING"), reasons(city.decision(alice, "ds-meters-q", "data:read", "billing").json()));
+
+        // Alice consents to the portal through Keycloak's own account API; the same token is then allowed.
+        expect(200, http.postJson("/realms/" + city.realm.name() + "/account/applications/portal/consent", alice,
+                Map.of("grantedScopes", List.of())));
+        assertEquals(200, city.uma(alice, "ds-meters-q#data:read", "billing").status());
+        assertEquals("PERMIT", city.decision(alice, "ds-meters-q", "data:read", "billing").json().get("decision").asText());
+    }
+
+    @Test
     void sharedAccountIsRefusedAsNotIndividual() {
         String shared = city.token("portal", "ops-shared", "Shared-pass-1");
         assertEquals(403, city.uma(shared, "ds-energy-q#data:read", "energy-planning").status());
