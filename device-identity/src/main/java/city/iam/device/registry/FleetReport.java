@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * DI-17 fleet checks, each one aggregate query (no per-device loop): devices by group and status,
  * certificates expiring within a window, keys certified for more than one device (shared or cloned keys),
- * and active devices that hold no valid certificate.
+ * active devices that hold no valid certificate, and trust anchors that expire within the window (a lapsed
+ * manufacturer root stops every enrolment of its devices).
  */
 public class FleetReport {
 
@@ -32,7 +33,12 @@ public class FleetReport {
                          @JsonProperty("expiring_certificates") long expiringCertificates,
                          @JsonProperty("expiring_devices") List<String> expiringDevices,
                          @JsonProperty("shared_keys") long sharedKeys,
-                         @JsonProperty("active_without_certificate") long activeWithoutCertificate) {
+                         @JsonProperty("active_without_certificate") long activeWithoutCertificate,
+                         @JsonProperty("expiring_anchors") List<Anchor> expiringAnchors) {
+    }
+
+    public record Anchor(@JsonProperty("pin") String pin, @JsonProperty("purpose") String purpose,
+                         @JsonProperty("subject") String subject, @JsonProperty("not_after") String notAfter) {
     }
 
     public Report build(Instant now, Duration window) {
@@ -55,6 +61,11 @@ public class FleetReport {
                         + "and not exists (select c.id from DeviceCertificateEntity c where c.devicePk = d.id "
                         + "and c.state = 'current' and c.notAfter > :now)", Long.class)
                 .setParameter("realmId", realmId).setParameter("now", now.toEpochMilli()).getSingleResult();
-        return new Report(now.toString(), byGroup, window.toString(), expiring, sample, shared, bare);
+        List<Anchor> anchors = em.createQuery("select a.pin, a.purpose, a.subject, a.notAfter from TrustAnchorEntity a "
+                        + "where a.realmId = :realmId and a.notAfter < :until order by a.notAfter", Object[].class)
+                .setParameter("realmId", realmId).setParameter("until", until).setMaxResults(SAMPLE).getResultList().stream()
+                .map(r -> new Anchor((String) r[0], (String) r[1], (String) r[2], Instant.ofEpochMilli((Long) r[3]).toString()))
+                .toList();
+        return new Report(now.toString(), byGroup, window.toString(), expiring, sample, shared, bare, anchors);
     }
 }

@@ -1,5 +1,9 @@
 package city.iam.device.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import city.iam.device.registry.DeviceAttributes;
+
 import city.iam.device.anchor.TrustAnchors;
 import city.iam.device.ca.DeviceCas;
 import city.iam.device.group.EnrollmentGroup;
@@ -259,6 +263,27 @@ public class DeviceAdminResource {
         return read(() -> {
             Devices devices = devicesService();
             DeviceEntity d = devices.require(deviceId);
+            return Response.ok(DeviceViews.Device.of(d, devices.certificates(d))).build();
+        });
+    }
+
+    /** Replaces the device's attributes (model, site, owner team, ...): a flat object of strings. */
+    @PUT
+    @Path("devices/{deviceId}/attributes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putAttributes(@PathParam("deviceId") String deviceId, InputStream body) {
+        return write(() -> {
+            java.util.SortedMap<String, String> attributes = DeviceAttributes.parse(BoundedBody.json(body, JsonNode.class, 32 * 1024));
+            Devices devices = devicesService();
+            DeviceEntity d = devices.require(deviceId);
+            java.util.SortedMap<String, String> before = DeviceAttributes.read(d.getAttributes());
+            d.setAttributes(DeviceAttributes.store(attributes));
+            d.setUpdatedAt(clock.millis());
+            ObjectNode facts = AuditRecord.facts();
+            facts.set("before", Json.MAPPER.valueToTree(before));
+            facts.set("after", Json.MAPPER.valueToTree(attributes));
+            record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + deviceId + "/attributes", "device-identity.device.attributes",
+                    deviceId, facts);
             return Response.ok(DeviceViews.Device.of(d, devices.certificates(d))).build();
         });
     }

@@ -63,10 +63,12 @@ final class DeviceViews {
                   @JsonProperty("status") String status, @JsonProperty("status_reason") String statusReason,
                   @JsonProperty("serial") String serial, @JsonProperty("attestation") String attestation,
                   @JsonProperty("firmware") String firmware, @JsonProperty("created_at") String createdAt,
-                  @JsonProperty("updated_at") String updatedAt, @JsonProperty("certificates") List<Certificate> certificates) {
+                  @JsonProperty("updated_at") String updatedAt, @JsonProperty("attributes") java.util.SortedMap<String, String> attributes,
+                  @JsonProperty("certificates") List<Certificate> certificates) {
         static Device of(DeviceEntity d, List<DeviceCertificateEntity> certs) {
             return new Device(d.getDeviceId(), d.getGroupName(), d.getStatus(), d.getStatusReason(), d.getIdevidSerial(),
                     d.getAttestation(), d.getFirmware(), time(d.getCreatedAt()), time(d.getUpdatedAt()),
+                    city.iam.device.registry.DeviceAttributes.read(d.getAttributes()),
                     certs == null ? null : certs.stream().map(Certificate::of).toList());
         }
     }

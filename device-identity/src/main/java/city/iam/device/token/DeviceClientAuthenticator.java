@@ -5,6 +5,8 @@ import city.iam.device.jpa.DeviceEntity;
 import city.iam.device.registry.DeviceCertificates;
 import city.iam.device.registry.DeviceStatus;
 import city.iam.device.registry.Quarantine;
+import city.iam.kernel.error.CityIamException;
+import city.iam.kernel.settings.RealmSettings;
 import city.iam.kernel.time.KeycloakClock;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
@@ -41,6 +43,9 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
 
     public static final String ID = "city-device-x509";
     private static final Logger LOG = Logger.getLogger(DeviceClientAuthenticator.class);
+
+    /** One per node: this class is its own factory, and Keycloak keeps one factory instance. */
+    private final GrantWatch watch = new GrantWatch();
 
     @Override
     public void authenticateClient(ClientAuthenticationFlowContext context) {
@@ -90,7 +95,14 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         }
         DeviceEntity device = verdict.device();
         DeviceCertificateEntity cert = verdict.certificate();
-        if (device.getStatus().equals(DeviceStatus.QUARANTINED.value()) && !RemediationScope.onlyRemediation(requestedScope(context))) {
+        String status = device.getStatus();
+        String signal = watch(context, device);
+        if (signal != null) {
+            context.getEvent().detail("quarantine_signal", signal);
+            Quarantine.onSignal(session, context.getRealm().getId(), device.getId(), signal);
+            status = DeviceStatus.QUARANTINED.value();
+        }
+        if (status.equals(DeviceStatus.QUARANTINED.value()) && !RemediationScope.onlyRemediation(requestedScope(context))) {
             context.getEvent().detail("reason", "quarantined device asked for more than " + RemediationScope.SCOPE);
             context.failure(AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS, ClientAuthUtil.errorResponse(400, "invalid_scope",
                     "The device is quarantined: only the " + RemediationScope.SCOPE + " scope can be requested."));
@@ -99,8 +111,23 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         certificates.used(device, cert);
         context.getEvent().detail("device_id", device.getDeviceId());
         session.setAttribute(DeviceContext.ATTRIBUTE,
-                new DeviceContext(device.getDeviceId(), device.getStatus(), device.getAttestation(), cert.getThumbprint()));
+                new DeviceContext(device.getDeviceId(), status, device.getAttestation(), cert.getThumbprint()));
         context.success();
+    }
+
+    /** The quarantine signal this grant raises (token rate, too many addresses), or null. */
+    private String watch(ClientAuthenticationFlowContext context, DeviceEntity device) {
+        GrantWatch.Limits limits;
+        try {
+            limits = GrantWatch.Limits.of(RealmSettings.of(context.getRealm()));
+        } catch (CityIamException e) {
+            // A broken limit must not take the fleet offline: say so loudly and watch nothing until it is fixed.
+            LOG.warnf("device grant watch off in realm %s: %s", context.getRealm().getName(), e.description());
+            return null;
+        }
+        GrantWatch.Signal signal = watch.grant(device.getId(), context.getConnection().getRemoteAddr(),
+                KeycloakClock.INSTANCE.millis(), limits);
+        return signal == GrantWatch.Signal.NONE ? null : signal.describe(limits);
     }
 
     static void refuse(ClientAuthenticationFlowContext context, String why) {

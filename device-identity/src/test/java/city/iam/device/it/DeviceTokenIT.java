@@ -58,6 +58,7 @@ class DeviceTokenIT {
         admin = realm.token("devon", "devon-pass-1");
         realm.user("sigrid", "sigrid-pass-1", "device-signal-writer");
         realm.user("nobody", "nobody-pass-1");
+        realm.user("ada", "ada-pass-1", "auditor");
         Http.Reply platform = http.postJson(realm.adminPath("/clients"), server.masterToken(), Map.of("clientId", "data-platform",
                 "secret", "dp-secret-1", "publicClient", false, "standardFlowEnabled", false, "serviceAccountsEnabled", false));
         assertEquals(201, platform.status(), platform.body());
@@ -231,6 +232,42 @@ class DeviceTokenIT {
     }
 
     @Test
+    void anExpiredLdevidCanNeitherGetTokensNorReEnrolButFreshEvidenceRenewsIt() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0011");
+        Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
+        X500Name subject = X500Name.getInstance(device.ldevid().getSubjectX500Principal().getEncoded());
+        long days = java.time.Duration.between(java.time.Instant.now(), device.ldevid().getNotAfter().toInstant()).toDays() + 2;
+        clock(days * 86_400);
+        try {
+            Http.Reply grant = token(deviceClient);
+            assertEquals(401, grant.status(), grant.body());
+            Http.Reply reenrol = est(deviceClient, "meters", "simplereenroll", TestPki.csrPem(TestPki.ecKeys(), subject));
+            assertEquals(401, reenrol.status(), reenrol.body());
+            assertEquals("invalid_client_certificate", reenrol.json().get("error").asText());
+            assertTrue(reenrol.json().get("error_description").asText().contains("expired"), reenrol.body());
+
+            // The way back is the device's manufacturer identity with fresh evidence, as at first enrolment.
+            Http.Reply nonce = http.postJson(realmPath("/device-identity/challenge"), null, Map.of("group", "meters"));
+            KeyPair fresh = TestPki.ecKeys();
+            String evidence = TestPki.sign(TestPki.claims(nonce.json().get("nonce").asText(), "M-0011", fresh.getPublic())
+                            .issueTime(java.util.Date.from(java.time.Instant.now().plusSeconds(days * 86_400))).build(),
+                    device.idevid(), List.of(device.idevid().cert(), manufacturer.cert()));
+            Http.Reply renewed = http.postJson(realmPath("/device-identity/enroll"), null,
+                    Map.of("group", "meters", "csr", TestPki.csrPem(fresh, "CN=x"), "evidence", evidence));
+            assertEquals(201, renewed.status(), renewed.body());
+            assertEquals("meters-M-0011", renewed.json().get("device_id").asText());
+            assertTrue(renewed.json().get("certificate").asText().startsWith("-----BEGIN CERTIFICATE-----"), renewed.body());
+        } finally {
+            clock(0);
+        }
+    }
+
+    private void clock(long offsetSeconds) {
+        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", server.masterToken(), Map.of("offset_seconds", offsetSeconds));
+        assertEquals(200, r.status(), r.body());
+    }
+
+    @Test
     void quarantineLimitsTokensToRemediationUntilFreshAttestation() throws Exception {
         Enrolled device = enrolWithIdevid("M-0004");
         Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
@@ -280,6 +317,61 @@ class DeviceTokenIT {
     }
 
     @Test
+    void aBurstOfTokenGrantsQuarantinesTheDevice() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0009");
+        Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
+        realmAttribute("city-iam.device.max-token-grants-per-minute", "3");
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, token(deviceClient).status());
+            }
+            // The grant that crosses the limit already gets only the remediation scope.
+            Http.Reply fourth = token(deviceClient);
+            assertEquals(200, fourth.status(), fourth.body());
+            JsonNode limited = claims(fourth.json().get("access_token").asText());
+            assertEquals("device:remediate", limited.get("scope").asText(), limited.toString());
+            assertEquals("quarantined", limited.get("device_status").asText());
+            JsonNode view = http.get(adminPath("/devices/meters-M-0009"), admin).json();
+            assertEquals("quarantined", view.get("status").asText(), view.toString());
+            assertTrue(view.get("status_reason").asText().contains("token rate"), view.toString());
+            JsonNode chain = http.get(realm.adminPath("/city-iam/audit?action=device-identity.device.quarantined&subject=meters-M-0009"),
+                    realm.token("ada", "ada-pass-1")).json();
+            assertEquals(1, chain.size(), chain.toString());
+        } finally {
+            realmAttribute("city-iam.device.max-token-grants-per-minute", "");
+        }
+        JsonNode later = claims(token(deviceClient).json().get("access_token").asText());
+        assertEquals("quarantined", later.get("device_status").asText(), "the quarantine outlives the limit: " + later);
+    }
+
+    private void realmAttribute(String name, String value) {
+        Http.Reply r = http.putJson("/admin/realms/" + realm.name(), server.masterToken(), Map.of("attributes", Map.of(name, value)));
+        assertEquals(204, r.status(), r.body());
+    }
+
+    @Test
+    void attributesDescribeTheDeviceAndBadOnesChangeNothing() throws Exception {
+        enrolWithIdevid("M-0010");
+        String path = adminPath("/devices/meters-M-0010/attributes");
+        Http.Reply ok = http.putJson(path, admin, Map.of("model", "SM-200", "site", "depot-3"));
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("depot-3", ok.json().at("/attributes/site").asText());
+        for (Object bad : List.of(Map.of("Model", "x"), Map.of("model", 3), Map.of("model", ""), List.of("x"))) {
+            Http.Reply r = http.putJson(path, admin, bad);
+            assertEquals(400, r.status(), bad + " -> " + r.body());
+            assertEquals("invalid_attributes", r.json().get("error").asText());
+        }
+        String ada = realm.token("ada", "ada-pass-1");
+        assertEquals(403, http.putJson(path, ada, Map.of("model", "X")).status());
+        assertEquals(401, http.putJson(path, null, Map.of("model", "X")).status());
+        JsonNode view = http.get(adminPath("/devices/meters-M-0010"), ada).json();
+        assertEquals(Http.JSON.valueToTree(Map.of("model", "SM-200", "site", "depot-3")), view.get("attributes"), view.toString());
+        JsonNode chain = http.get(realm.adminPath("/city-iam/audit?action=device-identity.device.attributes&subject=meters-M-0010"), ada).json();
+        assertEquals(1, chain.size(), chain.toString());
+        assertEquals("SM-200", chain.get(0).at("/payload/after/model").asText(), chain.toString());
+    }
+
+    @Test
     void adminQuarantineReleaseAndDecommission() throws Exception {
         Enrolled device = enrolWithIdevid("M-0005");
         Http deviceClient = device.client(server.httpsUrl(), cityCa.cert());
@@ -311,6 +403,9 @@ class DeviceTokenIT {
         assertTrue(report.get("expiring_certificates").asLong() >= 1, "30-day certificates expire within 31 days: " + report);
         assertTrue(report.get("expiring_devices").toString().contains("meters-M-0006"), report.toString());
         assertEquals(0, report.get("shared_keys").asLong());
+        assertEquals(0, report.get("expiring_anchors").size(), "the manufacturer root lives ten years: " + report);
+        JsonNode decade = http.get(adminPath("/fleet-report?expiring_within=P3650D"), admin).json();
+        assertTrue(decade.get("expiring_anchors").toString().contains("\"purpose\":\"idevid\""), decade.toString());
         JsonNode soon = http.get(adminPath("/fleet-report?expiring_within=P1D"), admin).json();
         assertEquals(0, soon.get("expiring_certificates").asLong(), soon.toString());
         Http.Reply bad = http.get(adminPath("/fleet-report?expiring_within=soon"), admin);

@@ -205,6 +205,8 @@ class EnrolmentIT {
         assertRefused(enrol("no-such-group", csr, evidence(idevid, manufacturer, "x", "SN-0003", key.getPublic())), 400, "unknown_group");
         assertRefused(enrol("streetlights", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----",
                 evidence(idevid, manufacturer, nonce("streetlights"), "SN-0003", key.getPublic())), 400, "invalid_csr");
+        assertRefused(enrol("streetlights", tamperedSignature(csr), evidence(idevid, manufacturer, nonce("streetlights"), "SN-0003",
+                key.getPublic())), 400, "invalid_csr_signature");
         String idevidKeyCsr = TestPki.csrPem(idevid.keys(), "CN=x");
         assertRefused(enrol("streetlights", idevidKeyCsr, evidence(idevid, manufacturer, nonce("streetlights"), "SN-0003",
                 idevid.keys().getPublic())), 400, "key_reuse");
@@ -215,6 +217,14 @@ class EnrolmentIT {
         assertRefused(unknownField, 400, "invalid_json");
 
         assertEquals(before, deviceCount("streetlights"), "no refused request created a device");
+    }
+
+    /** The same request with the last byte of its signature changed: well-formed, but it no longer verifies. */
+    private static String tamperedSignature(String csrPem) {
+        byte[] der = java.util.Base64.getMimeDecoder().decode(csrPem.replaceAll("-----[A-Z ]+-----", "").trim());
+        der[der.length - 1] ^= 0x01;
+        return "-----BEGIN CERTIFICATE REQUEST-----\n" + java.util.Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END CERTIFICATE REQUEST-----\n";
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.Set;
 final class DatasetPolicyProvider implements PolicyProvider {
 
     private static final String SUBJECT_ATTRIBUTE = "city-iam.dataset.subject.";
+    private static final Object NO_SUBJECT = new Object();
 
     @Override
     public void evaluate(Evaluation evaluation) {
@@ -103,14 +104,14 @@ final class DatasetPolicyProvider implements PolicyProvider {
         }
         String key = SUBJECT_ATTRIBUTE + identity.getId();
         Object known = session.getAttribute(key);
-        if (known instanceof Subject s) {
-            return s;
+        if (known != null) {
+            return known instanceof Subject s ? s : null;
         }
-        UserModel user = user(session, realm, identity.getId());
+        // A resource server asking for itself (the catalogue) is a client, not a user: its id names no user.
+        UserModel user = identity.isResourceServer() ? null : user(session, realm, identity.getId());
         Subject subject = user == null ? null : SubjectResolver.resolve(session, realm, user, identity.getAccessToken());
-        if (subject != null) {
-            session.setAttribute(key, subject);
-        }
+        // No user is remembered too: a catalogue of 1 000 datasets asked 1 000 times otherwise.
+        session.setAttribute(key, subject == null ? NO_SUBJECT : subject);
         return subject;
     }
 

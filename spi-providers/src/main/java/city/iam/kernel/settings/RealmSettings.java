@@ -53,6 +53,19 @@ public final class RealmSettings {
         }
     }
 
+    public int integer(String key, int fallback) {
+        String value = string(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new CityIamException(409, "invalid_setting",
+                    "Realm setting " + PREFIX + key + " is not a whole number: " + value);
+        }
+    }
+
     public Set<String> list(String key, Set<String> fallback) {
         String value = string(key, null);
         if (value == null) {
