@@ -3,11 +3,12 @@ package city.iam.kernel.settings;
 import city.iam.kernel.error.CityIamException;
 import org.keycloak.models.RealmModel;
 
+import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,29 +41,23 @@ public final class RealmSettings {
     }
 
     public Duration duration(String key, Duration fallback) {
-        String value = string(key, null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            // A broken setting must not silently fall back to something looser: refuse until it is fixed.
-            throw new CityIamException(409, "invalid_setting",
-                    "Realm setting " + PREFIX + key + " is not an ISO-8601 duration: " + value);
-        }
+        return parsed(key, fallback, Duration::parse, "an ISO-8601 duration");
     }
 
     public int integer(String key, int fallback) {
+        return parsed(key, fallback, Integer::valueOf, "a whole number");
+    }
+
+    private <T> T parsed(String key, T fallback, Function<String, T> parse, String what) {
         String value = string(key, null);
         if (value == null) {
             return fallback;
         }
         try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new CityIamException(409, "invalid_setting",
-                    "Realm setting " + PREFIX + key + " is not a whole number: " + value);
+            return parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            // A broken setting must not silently fall back to something looser: refuse until it is fixed.
+            throw new CityIamException(409, "invalid_setting", "Realm setting " + PREFIX + key + " is not " + what + ": " + value);
         }
     }
 
