@@ -33,6 +33,6 @@ public class CaBootstrap implements ProviderEventListener {
 
     private static void ensure(KeycloakSession session, RealmModel realm) {
         new DeviceCas(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm.getId(), realm.getName(),
-                KeycloakClock.INSTANCE).active();
+                KeycloakClock.INSTANCE, CaKeys.of(session, realm)).active();
     }
 }

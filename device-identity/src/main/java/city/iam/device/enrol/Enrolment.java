@@ -1,6 +1,7 @@
 package city.iam.device.enrol;
 
 import city.iam.device.anchor.TrustAnchors;
+import city.iam.device.ca.CaKeys;
 import city.iam.device.ca.DeviceCas;
 import city.iam.device.group.EnrollmentGroup;
 import city.iam.device.group.GroupRules;
@@ -36,13 +37,15 @@ public class Enrolment {
     private final String realmName;
     private final Clock clock;
     private final String crlUrl;
+    private final CaKeys keys;
 
-    public Enrolment(EntityManager em, String realmId, String realmName, Clock clock, String crlUrl) {
+    public Enrolment(EntityManager em, String realmId, String realmName, Clock clock, String crlUrl, CaKeys keys) {
         this.em = em;
         this.realmId = realmId;
         this.realmName = realmName;
         this.clock = clock;
         this.crlUrl = crlUrl;
+        this.keys = keys;
     }
 
     public record Outcome(DeviceEntity device, X509Certificate certificate, X509Certificate caCertificate,
@@ -127,7 +130,7 @@ public class Enrolment {
             boolean holdsCurrent = new Devices(em, realmId).certificates(device).stream()
                     .anyMatch(c -> c.getState().equals("current") && c.getNotAfter() > now);
             if (holdsCurrent) {
-                return new Outcome(device, null, new DeviceCas(em, realmId, realmName, clock).active().authority().certificate(),
+                return new Outcome(device, null, new DeviceCas(em, realmId, realmName, clock, keys).active().authority().certificate(),
                         proof.attestation(), true);
             }
         }
@@ -146,7 +149,7 @@ public class Enrolment {
     }
 
     private Outcome issueIfActive(DeviceEntity device, CsrParser.Csr csr, GroupRules rules, String attestation) {
-        DeviceCas.Active ca = new DeviceCas(em, realmId, realmName, clock).active();
+        DeviceCas.Active ca = new DeviceCas(em, realmId, realmName, clock, keys).active();
         if (!device.getStatus().equals(DeviceStatus.ACTIVE.value())) {
             return new Outcome(device, null, ca.authority().certificate(), attestation, false);
         }

@@ -21,7 +21,9 @@ public class DeviceCaEntity {
     @Id @Column(name = "ID", length = 36) private String id;
     @Column(name = "REALM_ID", length = 36, nullable = false) private String realmId;
     @Column(name = "CERT_PEM", length = 16384, nullable = false) private String certPem;
-    @Column(name = "KEY_PKCS8", length = 16384, nullable = false) private String keyPkcs8;
+    /** The key itself (base64 PKCS#8), or null when {@link #keyId} names a Keycloak realm key that holds it. */
+    @Column(name = "KEY_PKCS8", length = 16384) private String keyPkcs8;
+    @Column(name = "KEY_ID", length = 255) private String keyId;
     @Column(name = "ACTIVE", nullable = false) private boolean active;
     @Column(name = "CRL_NUMBER", nullable = false) private long crlNumber;
     @Column(name = "CREATED_AT", nullable = false) private long createdAt;
@@ -32,6 +34,8 @@ public class DeviceCaEntity {
     public void setRealmId(String v) { realmId = v; }
     public String getCertPem() { return certPem; }
     public void setCertPem(String v) { certPem = v; }
+    public String getKeyId() { return keyId; }
+    public void setKeyId(String v) { keyId = v; }
     public String getKeyPkcs8() { return keyPkcs8; }
     public void setKeyPkcs8(String v) { keyPkcs8 = v; }
     public boolean isActive() { return active; }

@@ -86,7 +86,15 @@ public final class CertificateAuthority {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
             gen.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            KeyPair pair = gen.generateKeyPair();
+            return create(name, now, validity, gen.generateKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create the device CA", e);
+        }
+    }
+
+    /** A self-signed CA for a key held elsewhere (a Keycloak realm key): the key signs its own certificate. */
+    public static CertificateAuthority create(X500Name name, Instant now, Duration validity, KeyPair pair) {
+        try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minusSeconds(60)),
                     Date.from(now.plus(validity)), name, pair.getPublic())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import city.iam.device.registry.DeviceAttributes;
 
 import city.iam.device.anchor.TrustAnchors;
+import city.iam.device.ca.CaKeys;
 import city.iam.device.ca.DeviceCas;
 import city.iam.device.group.EnrollmentGroup;
 import city.iam.device.group.Groups;
@@ -125,12 +126,22 @@ public class DeviceAdminResource {
         });
     }
 
+    public record CaGeneration(@JsonProperty("realm_key") String realmKey) {
+    }
+
+    /**
+     * A new active CA: with no body its key is generated and kept in the module's table; with {@code realm_key}
+     * the CA signs with that Keycloak realm key, which never leaves Keycloak's key store.
+     */
     @POST
     @Path("ca/generate")
-    public Response generateCa() {
+    public Response generateCa(InputStream body) {
         return write(() -> {
-            DeviceCaEntity e = casService().generate();
-            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.generated", e.getId(), AuditRecord.facts());
+            byte[] raw = BoundedBody.read(body, 4096);
+            CaGeneration request = raw.length == 0 ? new CaGeneration(null) : Json.read(raw, CaGeneration.class);
+            DeviceCaEntity e = request.realmKey() == null ? casService().generate() : casService().generate(request.realmKey());
+            record(OperationType.CREATE, "CITYIAM_DEVICE_CA", "ca/" + e.getId(), "device-identity.ca.generated", e.getId(),
+                    AuditRecord.facts("realm_key", e.getKeyId()));
             return Response.status(201).entity(DeviceViews.Ca.of(e)).build();
         });
     }
@@ -465,7 +476,7 @@ public class DeviceAdminResource {
     }
 
     private DeviceCas casService() {
-        return new DeviceCas(em(), realm.getId(), realm.getName(), clock);
+        return new DeviceCas(em(), realm.getId(), realm.getName(), clock, CaKeys.of(session, realm));
     }
 
     private Groups groupsService() {

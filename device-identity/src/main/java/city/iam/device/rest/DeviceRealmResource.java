@@ -1,5 +1,6 @@
 package city.iam.device.rest;
 
+import city.iam.device.ca.CaKeys;
 import city.iam.device.ca.DeviceCas;
 import city.iam.device.enrol.Challenges;
 import city.iam.device.enrol.DeviceProof;
@@ -187,7 +188,7 @@ public class DeviceRealmResource {
             if (!csr.subjectEmptyOrEqual(current.getSubjectX500Principal())) {
                 throw CityIamException.badRequest("subject_change_not_allowed", "Re-enrolment keeps the subject of the current certificate.");
             }
-            Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl()).rotate(verdict.device(), csr);
+            Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl(), CaKeys.of(session, realm)).rotate(verdict.device(), csr);
             ObjectNode facts = AuditRecord.facts();
             facts.put("previous_certificate", verdict.certificate().getSerial());
             facts.put("certificate_serial", outcome.certificate().getSerialNumber().toString(16));
@@ -200,7 +201,7 @@ public class DeviceRealmResource {
     }
 
     private Enrolment.Outcome admit(EnrollmentGroup group, CsrParser.Csr csr, DeviceProof proof) {
-        Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl()).admit(group.name(), csr, proof);
+        Enrolment.Outcome outcome = new Enrolment(em(), realm.getId(), realm.getName(), clock, crlUrl(), CaKeys.of(session, realm)).admit(group.name(), csr, proof);
         ObjectNode facts = AuditRecord.facts();
             facts.put("group", group.name());
             facts.put("serial", outcome.device().getIdevidSerial());
@@ -235,7 +236,7 @@ public class DeviceRealmResource {
     @Produces("application/pkix-crl")
     public Response crl() {
         return Guard.run(session, () -> {
-            DeviceCas.Active ca = new DeviceCas(em(), realm.getId(), realm.getName(), clock).active();
+            DeviceCas.Active ca = new DeviceCas(em(), realm.getId(), realm.getName(), clock, CaKeys.of(session, realm)).active();
             List<CertificateAuthority.Revoked> revoked = em().createNamedQuery("cityiam.dev.cert.revokedByCa", DeviceCertificateEntity.class)
                     .setParameter("caId", ca.entity().getId()).setParameter("now", clock.millis())
                     .getResultStream()
@@ -283,7 +284,7 @@ public class DeviceRealmResource {
 
     /** The active CA first, then earlier CAs that still vouch for certificates they issued. */
     private List<X509Certificate> caCertificates() {
-        DeviceCas cas = new DeviceCas(em(), realm.getId(), realm.getName(), clock);
+        DeviceCas cas = new DeviceCas(em(), realm.getId(), realm.getName(), clock, CaKeys.of(session, realm));
         X509Certificate active = cas.active().authority().certificate();
         List<X509Certificate> out = new ArrayList<>(List.of(active));
         for (DeviceCaEntity e : cas.all()) {

@@ -33,11 +33,11 @@ final class DeviceViews {
 
     record Ca(@JsonProperty("id") String id, @JsonProperty("active") boolean active,
               @JsonProperty("subject") String subject, @JsonProperty("not_after") String notAfter,
-              @JsonProperty("certificate") String certificate) {
+              @JsonProperty("certificate") String certificate, @JsonProperty("realm_key") String realmKey) {
         static Ca of(DeviceCaEntity e) {
             X509Certificate cert = Pem.certificates(e.getCertPem()).get(0);
             return new Ca(e.getId(), e.isActive(), cert.getSubjectX500Principal().getName(),
-                    cert.getNotAfter().toInstant().toString(), e.getCertPem());
+                    cert.getNotAfter().toInstant().toString(), e.getCertPem(), e.getKeyId());
         }
     }
 
