@@ -1,0 +1,157 @@
+package city.iam.lifecycle.inactivity;
+
+import city.iam.kernel.job.Batch;
+import city.iam.kernel.job.Job;
+import city.iam.kernel.job.RunContext;
+import city.iam.kernel.time.KeycloakClock;
+import city.iam.lifecycle.jpa.InactivityStateEntity;
+import city.iam.lifecycle.tracker.LastAuthStore;
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Job {@value #NAME}: walks a realm's local users in id order, {@value #BATCH} per transaction (keyset paging:
+ * heap stays bounded however many users there are), and applies the realm's inactivity policy. Per batch it
+ * reads the users, their last authentications, their stage records and exempt memberships in four queries,
+ * and loads a full user only when something happens to it. Scheduled daily where a policy is set.
+ */
+public final class InactivitySweep implements Job {
+
+    public static final String NAME = "inactivity";
+    static final int BATCH = 500;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration interval() {
+        return Duration.ofDays(1);
+    }
+
+    @Override
+    public boolean scheduledIn(KeycloakSession session, RealmModel realm) {
+        return InactivityPolicies.document(realm).isPresent();
+    }
+
+    /** A user row as the sweep reads it. */
+    record Row(String id, String username, long createdAt, boolean serviceAccount) {
+    }
+
+    @Override
+    public Batch step(KeycloakSession session, RealmModel realm, RunContext run, String cursor) {
+        Optional<InactivityPolicy> found = InactivityPolicies.policy(realm);
+        if (found.isEmpty()) {
+            return Batch.last(cursor, 0, 0);
+        }
+        InactivityPolicy policy = found.get();
+        Set<String> exemptGroups = InactivityPolicies.exemptGroupIds(session, realm, policy);
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<Row> rows = users(em, realm.getId(), cursor);
+        if (rows.isEmpty()) {
+            return Batch.last(cursor, 0, 0);
+        }
+        List<String> ids = rows.stream().map(Row::id).toList();
+        Map<String, Long> lastAuth = new LastAuthStore(em).lastAuth(ids);
+        Map<String, InactivityStateEntity> states = states(em, ids);
+        Set<String> exempt = exempt(em, ids, exemptGroups);
+        long now = KeycloakClock.INSTANCE.millis();
+        UserActions actions = new UserActions(session, realm);
+        ActionRecord records = new ActionRecord(session, realm, em, run);
+        long changed = 0;
+        for (Row row : rows) {
+            InactivityStateEntity state = states.get(row.id());
+            Plan plan = StagePlanner.plan(policy,
+                    new UserFacts(row.createdAt(), lastAuth.get(row.id()), row.serviceAccount(), exempt.contains(row.id())),
+                    state == null ? null : new StageState(Stage.valueOf(state.getStage()), state.getReferenceAt()), now);
+            if (plan.changes()) {
+                apply(session, realm, em, actions, records, row, state, plan, policy, now);
+                changed++;
+            }
+        }
+        String next = rows.get(rows.size() - 1).id();
+        return rows.size() < BATCH ? Batch.last(next, rows.size(), changed) : Batch.more(next, rows.size(), changed);
+    }
+
+    private static void apply(KeycloakSession session, RealmModel realm, EntityManager em, UserActions actions, ActionRecord records,
+                              Row row, InactivityStateEntity state, Plan plan, InactivityPolicy policy, long now) {
+        UserModel user = session.users().getUserById(realm, row.id());
+        if (user == null) {
+            return;
+        }
+        String email = null;
+        switch (plan.action()) {
+            case RESET -> {
+                em.remove(state);
+                records.record(row.id(), row.username(), plan, policy, now, null);
+                return;
+            }
+            case WARN -> email = actions.warn(user, policy, plan.idleMillis());
+            case DISABLE -> email = actions.disable(user) ? null : "already_disabled";
+            case ANONYMISE -> actions.anonymise(user);
+            case DELETE -> {
+                // The notice and audit entry are written before the user goes; the state row goes with the user.
+                records.record(row.id(), row.username(), plan, policy, now, null);
+                if (state != null) {
+                    em.remove(state);
+                    em.flush();
+                }
+                actions.delete(user);
+                return;
+            }
+            default -> {
+                return;
+            }
+        }
+        InactivityStateEntity s = state == null ? new InactivityStateEntity() : state;
+        s.setUserId(row.id());
+        s.setRealmId(realm.getId());
+        s.setStage(plan.stage().name());
+        s.setStageAt(now);
+        s.setReferenceAt(plan.referenceAt());
+        s.setPolicyVersion(policy.version());
+        if (state == null) {
+            em.persist(s);
+        }
+        records.record(row.id(), row.username(), plan, policy, now, email);
+    }
+
+    private static List<Row> users(EntityManager em, String realmId, String after) {
+        String jpql = "select u.id, u.username, u.createdTimestamp, u.serviceAccountClientLink from UserEntity u"
+                + " where u.realmId = :realmId" + (after == null ? "" : " and u.id > :after") + " order by u.id";
+        var q = em.createQuery(jpql, Object[].class).setParameter("realmId", realmId);
+        if (after != null) {
+            q.setParameter("after", after);
+        }
+        return q.setMaxResults(BATCH).getResultStream()
+                .map(r -> new Row((String) r[0], (String) r[1], r[2] == null ? 0L : (Long) r[2], r[3] != null))
+                .toList();
+    }
+
+    private static Map<String, InactivityStateEntity> states(EntityManager em, List<String> ids) {
+        Map<String, InactivityStateEntity> out = new HashMap<>();
+        em.createQuery("select s from InactivityStateEntity s where s.userId in :ids", InactivityStateEntity.class)
+                .setParameter("ids", ids).getResultList().forEach(s -> out.put(s.getUserId(), s));
+        return out;
+    }
+
+    private static Set<String> exempt(EntityManager em, List<String> ids, Set<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select m.user.id from UserGroupMembershipEntity m where m.groupId in :groups and m.user.id in :ids", String.class)
+                .setParameter("groups", groupIds).setParameter("ids", ids).getResultList());
+    }
+}
