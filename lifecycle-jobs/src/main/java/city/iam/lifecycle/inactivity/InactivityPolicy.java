@@ -45,8 +45,13 @@ public record InactivityPolicy(Duration warnAfter, Duration disableAfter, Durati
     }
 
     public PolicyDocument document(String updatedAt) {
-        return new PolicyDocument(warnAfter.toString(), disableAfter.toString(), deleteAfter.toString(), finalAction.code(),
-                neverLoggedInGrace.isZero() ? null : neverLoggedInGrace.toString(), new ArrayList<>(exemptGroups), version, updatedAt);
+        return new PolicyDocument(iso(warnAfter), iso(disableAfter), iso(deleteAfter), finalAction.code(),
+                neverLoggedInGrace.isZero() ? null : iso(neverLoggedInGrace), new ArrayList<>(exemptGroups), version, updatedAt);
+    }
+
+    /** Whole days as {@code P60D} (java.time would say {@code PT1440H}), anything else as java.time renders it. */
+    static String iso(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
     }
 
     private static Duration period(String field, String value, boolean required) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The node's job engine: claims runs (one per realm and job across the cluster), executes them on a small
  * bounded pool, and on every scheduler tick starts due jobs and takes over runs whose lease expired.
- * Modules register their jobs in their factory's {@code postInit}.
+ * Modules register their jobs in the {@link JobRegistry}.
  */
 public final class JobEngine {
 
@@ -30,11 +29,12 @@ public final class JobEngine {
 
     private final KeycloakSessionFactory factory;
     private final Lease lease;
-    private final List<Job> jobs = new CopyOnWriteArrayList<>();
+    private final JobRegistry registry;
     private final ThreadPoolExecutor pool;
 
-    JobEngine(KeycloakSessionFactory factory, Lease lease, int threads) {
+    JobEngine(KeycloakSessionFactory factory, JobRegistry registry, Lease lease, int threads) {
         this.factory = factory;
+        this.registry = registry;
         this.lease = lease;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
@@ -52,18 +52,8 @@ public final class JobEngine {
         return of(session.getKeycloakSessionFactory());
     }
 
-    /** Makes a job known to the scheduler (when it has an interval) and to {@link #job(String)}. */
-    public void register(Job job) {
-        jobs.removeIf(j -> j.name().equals(job.name()));
-        jobs.add(job);
-    }
-
-    public Optional<Job> job(String name) {
-        return jobs.stream().filter(j -> j.name().equals(name)).findFirst();
-    }
-
-    public List<String> jobNames() {
-        return jobs.stream().map(Job::name).sorted().toList();
+    public JobRegistry registry() {
+        return registry;
     }
 
     /** The outcome of a start request: the run, and whether this call started it (false: it was already running). */
@@ -113,7 +103,7 @@ public final class JobEngine {
                 s.realms().getRealmsStream().map(RealmModel::getId).toList());
         long now = KeycloakClock.INSTANCE.millis();
         for (String realmId : realmIds) {
-            for (Job job : jobs) {
+            for (Job job : registry.all()) {
                 try {
                     tick(realmId, job, now);
                 } catch (RuntimeException e) {

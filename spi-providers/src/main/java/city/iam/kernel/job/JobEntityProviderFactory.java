@@ -43,6 +43,7 @@ public class JobEntityProviderFactory implements JpaEntityProviderFactory {
         }
     };
 
+    private final JobRegistry registry = new JobRegistry();
     private Duration tick;
     private Duration lease;
     private int threads;
@@ -50,6 +51,10 @@ public class JobEntityProviderFactory implements JpaEntityProviderFactory {
 
     JobEngine engine() {
         return engine;
+    }
+
+    JobRegistry registry() {
+        return registry;
     }
 
     @Override
@@ -66,7 +71,7 @@ public class JobEntityProviderFactory implements JpaEntityProviderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        engine = new JobEngine(factory, new Lease(lease), threads);
+        engine = new JobEngine(factory, registry, new Lease(lease), threads);
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .schedule(new SchedulerTick(factory, engine, (int) tick.toSeconds()), tick.toMillis(), SchedulerTick.TASK));
         factory.register(event -> {
