@@ -66,12 +66,16 @@ final class LifecycleRealm {
 
     /** Starts a job, waits for its run to finish, answers the finished run. */
     JsonNode runToCompletion(String job) {
+        return runToCompletion(job, Duration.ofSeconds(60));
+    }
+
+    JsonNode runToCompletion(String job, Duration timeout) {
         Http.Reply started = http.postJson(path("/runs"), admin(), Map.of("job", job));
         if (started.status() != 202 && started.status() != 200) {
             throw new AssertionError("run-now of " + job + ": " + started);
         }
         String id = started.json().get("id").asText();
-        return await("run " + id + " of " + job, () -> {
+        return await("run " + id + " of " + job, timeout, () -> {
             JsonNode run = http.get(path("/runs/" + id), admin()).json();
             String status = run.get("status").asText();
             if (status.equals("FAILED")) {
@@ -104,7 +108,11 @@ final class LifecycleRealm {
     }
 
     static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return await(what, Duration.ofSeconds(60), probe);
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();
             if (value != null) {
