@@ -5,7 +5,6 @@ import city.iam.kernel.job.Job;
 import city.iam.kernel.job.RunContext;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.lifecycle.jpa.InactivityStateEntity;
-import city.iam.lifecycle.tracker.LastAuthStore;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -13,17 +12,18 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Job {@value #NAME}: walks a realm's local users in id order, {@value #BATCH} per transaction (keyset paging:
- * heap stays bounded however many users there are), and applies the realm's inactivity policy. Per batch it
- * reads the users, their last authentications, their stage records and exempt memberships in four queries,
+ * Job {@value #NAME}: walks a realm's local users in username order, {@value #BATCH} per transaction, and
+ * applies the realm's inactivity policy. Keyset paging on {@code (REALM_ID, USERNAME)}, which Keycloak's unique
+ * constraint indexes on every database, keeps each batch an index range read and the heap bounded however
+ * many users there are (paging by id made the database sort the rest of the realm for every batch). A user
+ * renamed during a run may be visited twice or left for the next run; both are harmless. Per batch it
+ * reads the users with their last authentications and stage records in one query and the exempt memberships in another,
  * and loads a full user only when something happens to it. Scheduled daily where a policy is set.
  */
 public final class InactivitySweep implements Job {
@@ -46,8 +46,8 @@ public final class InactivitySweep implements Job {
         return InactivityPolicies.document(realm).isPresent();
     }
 
-    /** A user row as the sweep reads it. */
-    record Row(String id, String username, long createdAt, boolean serviceAccount) {
+    /** A user as the sweep reads it: the user row with its last authentication and stage record, if any. */
+    record Row(String id, String username, long createdAt, boolean serviceAccount, Long lastAuthAt, InactivityStateEntity state) {
     }
 
     @Override
@@ -64,24 +64,22 @@ public final class InactivitySweep implements Job {
             return Batch.last(cursor, 0, 0);
         }
         List<String> ids = rows.stream().map(Row::id).toList();
-        Map<String, Long> lastAuth = new LastAuthStore(em).lastAuth(ids);
-        Map<String, InactivityStateEntity> states = states(em, ids);
         Set<String> exempt = exempt(em, ids, exemptGroups);
         long now = KeycloakClock.INSTANCE.millis();
         UserActions actions = new UserActions(session, realm);
         ActionRecord records = new ActionRecord(session, realm, em, run);
         long changed = 0;
         for (Row row : rows) {
-            InactivityStateEntity state = states.get(row.id());
+            InactivityStateEntity state = row.state();
             Plan plan = StagePlanner.plan(policy,
-                    new UserFacts(row.createdAt(), lastAuth.get(row.id()), row.serviceAccount(), exempt.contains(row.id())),
+                    new UserFacts(row.createdAt(), row.lastAuthAt(), row.serviceAccount(), exempt.contains(row.id())),
                     state == null ? null : new StageState(Stage.valueOf(state.getStage()), state.getReferenceAt()), now);
             if (plan.changes()) {
                 apply(session, realm, em, actions, records, row, state, plan, policy, now);
                 changed++;
             }
         }
-        String next = rows.get(rows.size() - 1).id();
+        String next = rows.get(rows.size() - 1).username();
         return rows.size() < BATCH ? Batch.last(next, rows.size(), changed) : Batch.more(next, rows.size(), changed);
     }
 
@@ -129,22 +127,18 @@ public final class InactivitySweep implements Job {
     }
 
     private static List<Row> users(EntityManager em, String realmId, String after) {
-        String jpql = "select u.id, u.username, u.createdTimestamp, u.serviceAccountClientLink from UserEntity u"
-                + " where u.realmId = :realmId" + (after == null ? "" : " and u.id > :after") + " order by u.id";
+        // One query per batch: the user range by index, each joined to its tracker and stage rows by primary key.
+        String jpql = "select u.id, u.username, u.createdTimestamp, u.serviceAccountClientLink, a.lastAuthAt, s from UserEntity u"
+                + " left join UserAuthEntity a on a.userId = u.id left join InactivityStateEntity s on s.userId = u.id"
+                + " where u.realmId = :realmId" + (after == null ? "" : " and u.username > :after") + " order by u.username";
         var q = em.createQuery(jpql, Object[].class).setParameter("realmId", realmId);
         if (after != null) {
             q.setParameter("after", after);
         }
         return q.setMaxResults(BATCH).getResultStream()
-                .map(r -> new Row((String) r[0], (String) r[1], r[2] == null ? 0L : (Long) r[2], r[3] != null))
+                .map(r -> new Row((String) r[0], (String) r[1], r[2] == null ? 0L : (Long) r[2], r[3] != null, (Long) r[4],
+                        (InactivityStateEntity) r[5]))
                 .toList();
-    }
-
-    private static Map<String, InactivityStateEntity> states(EntityManager em, List<String> ids) {
-        Map<String, InactivityStateEntity> out = new HashMap<>();
-        em.createQuery("select s from InactivityStateEntity s where s.userId in :ids", InactivityStateEntity.class)
-                .setParameter("ids", ids).getResultList().forEach(s -> out.put(s.getUserId(), s));
-        return out;
     }
 
     private static Set<String> exempt(EntityManager em, List<String> ids, Set<String> groupIds) {

@@ -5,10 +5,7 @@ import city.iam.lifecycle.jpa.UserAuthEntity;
 import city.iam.kernel.page.Page;
 import jakarta.persistence.EntityManager;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,15 +63,4 @@ public final class LastAuthStore {
                 .setParameter("user", userId).setFirstResult(page.first()).setMaxResults(page.max()).getResultList();
     }
 
-    /** Last authentication per user for a batch of users (one query). */
-    public Map<String, Long> lastAuth(Collection<String> userIds) {
-        Map<String, Long> out = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return out;
-        }
-        em.createQuery("select u.userId, u.lastAuthAt from UserAuthEntity u where u.userId in :ids", Object[].class)
-                .setParameter("ids", userIds).getResultList()
-                .forEach(row -> out.put((String) row[0], (Long) row[1]));
-        return out;
-    }
 }
