@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Job {@value #NAME}: walks a realm's local users in username order, {@value #BATCH} per transaction, and
+ * Job {@value #NAME}: walks a realm's local users in username order, {@value #BATCH} per transaction (at most
+ * {@value #MAX_CHANGES} of them acted on), and
  * applies the realm's inactivity policy. Keyset paging on {@code (REALM_ID, USERNAME)}, which Keycloak's unique
  * constraint indexes on every database, keeps each batch an index range read and the heap bounded however
  * many users there are (paging by id made the database sort the rest of the realm for every batch). A user
@@ -30,6 +31,11 @@ public final class InactivitySweep implements Job {
 
     public static final String NAME = "inactivity";
     static final int BATCH = 500;
+    /**
+     * Changes per transaction. Each change appends to the realm's audit chain, whose head row stays locked until
+     * the batch commits, so a batch of actions is kept short for the administrators whose changes wait on it.
+     */
+    static final int MAX_CHANGES = 50;
 
     @Override
     public String name() {
@@ -69,7 +75,12 @@ public final class InactivitySweep implements Job {
         UserActions actions = new UserActions(session, realm);
         ActionRecord records = new ActionRecord(session, realm, em, run);
         long changed = 0;
+        int processed = 0;
         for (Row row : rows) {
+            if (changed == MAX_CHANGES) {
+                break;
+            }
+            processed++;
             InactivityStateEntity state = row.state();
             Plan plan = StagePlanner.plan(policy,
                     new UserFacts(row.createdAt(), row.lastAuthAt(), row.serviceAccount(), exempt.contains(row.id())),
@@ -79,8 +90,9 @@ public final class InactivitySweep implements Job {
                 changed++;
             }
         }
-        String next = rows.get(rows.size() - 1).username();
-        return rows.size() < BATCH ? Batch.last(next, rows.size(), changed) : Batch.more(next, rows.size(), changed);
+        String next = rows.get(processed - 1).username();
+        boolean last = rows.size() < BATCH && processed == rows.size();
+        return last ? Batch.last(next, processed, changed) : Batch.more(next, processed, changed);
     }
 
     private static void apply(KeycloakSession session, RealmModel realm, EntityManager em, UserActions actions, ActionRecord records,
