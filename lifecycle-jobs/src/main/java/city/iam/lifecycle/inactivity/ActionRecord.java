@@ -1,0 +1,108 @@
+package city.iam.lifecycle.inactivity;
+
+import city.iam.kernel.access.CityIamClient;
+import city.iam.kernel.audit.Actor;
+import city.iam.kernel.audit.AuditLogs;
+import city.iam.kernel.audit.AuditRecord;
+import city.iam.kernel.job.RunContext;
+import city.iam.kernel.json.Json;
+import city.iam.lifecycle.jpa.NoticeEntity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.EntityManager;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Records one action of the sweep three ways, in the batch's transaction: a notice row (the tombstone that
+ * outlives the user), an audit-chain entry by the system actor {@value #ACTOR}, and a Keycloak admin event
+ * (resource type {@code CITYIAM_LIFECYCLE_USER}, authenticated as the {@code city-iam} client) when the realm
+ * stores admin events.
+ */
+final class ActionRecord {
+
+    static final String ACTOR = "lifecycle-inactivity";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+    private final RunContext run;
+
+    ActionRecord(KeycloakSession session, RealmModel realm, EntityManager em, RunContext run) {
+        this.session = session;
+        this.realm = realm;
+        this.em = em;
+        this.run = run;
+    }
+
+    void record(String userId, String name, Plan plan, InactivityPolicy policy, long now, String emailStatus) {
+        String action = plan.action().name();
+        // A removed account's tombstone keeps its id, reason and policy version, not its name.
+        boolean removed = plan.action() == Plan.Action.DELETE || plan.action() == Plan.Action.ANONYMISE;
+        String username = removed ? null : name;
+        long idleDays = Duration.ofMillis(plan.idleMillis()).toDays();
+        NoticeEntity n = new NoticeEntity();
+        n.setId(UUID.randomUUID().toString());
+        n.setRealmId(realm.getId());
+        n.setUserId(userId);
+        n.setUsername(username);
+        n.setAction(action);
+        n.setCreatedAt(now);
+        n.setReferenceAt(plan.referenceAt());
+        n.setIdleDays(idleDays);
+        n.setPolicyVersion(policy.version());
+        n.setRunId(run.runId());
+        n.setEmailStatus(emailStatus);
+        em.persist(n);
+
+        ObjectNode facts = AuditRecord.facts("idle_since", Instant.ofEpochMilli(plan.referenceAt()).toString(),
+                "run_id", run.runId(), "stage", plan.stage().name());
+        if (username != null) {
+            facts.put("username", username);
+        }
+        facts.put("idle_days", idleDays);
+        facts.put("policy_version", policy.version());
+        if (emailStatus != null) {
+            facts.put("email", emailStatus);
+        }
+        String verb = action.toLowerCase(Locale.ROOT);
+        AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.inactivity." + verb, userId, facts));
+        adminEvent(userId, plan.action(), facts, now);
+    }
+
+    private void adminEvent(String userId, Plan.Action action, ObjectNode facts, long now) {
+        if (!realm.isAdminEventsEnabled()) {
+            return;
+        }
+        AuthDetails auth = new AuthDetails();
+        auth.setRealmId(realm.getId());
+        auth.setRealmName(realm.getName());
+        ClientModel client = realm.getClientByClientId(CityIamClient.CLIENT_ID);
+        auth.setClientId(client == null ? null : client.getId());
+        auth.setIpAddress("127.0.0.1");
+        AdminEvent event = new AdminEvent();
+        event.setId(UUID.randomUUID().toString());
+        event.setTime(now);
+        event.setRealmId(realm.getId());
+        event.setRealmName(realm.getName());
+        event.setAuthDetails(auth);
+        event.setOperationType(action == Plan.Action.DELETE ? OperationType.DELETE : OperationType.UPDATE);
+        event.setResourceTypeAsString("CITYIAM_LIFECYCLE_USER");
+        event.setResourcePath("users/" + userId);
+        if (realm.isAdminEventsDetailsEnabled()) {
+            ObjectNode representation = facts.deepCopy();
+            representation.put("action", action.name());
+            event.setRepresentation(Json.write(representation));
+        }
+        session.getProvider(EventStoreProvider.class).onEvent(event, realm.isAdminEventsDetailsEnabled());
+    }
+}

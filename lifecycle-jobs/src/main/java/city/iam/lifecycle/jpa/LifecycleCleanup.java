@@ -1,0 +1,37 @@
+package city.iam.lifecycle.jpa;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+
+/**
+ * Removes a user's tracking rows with the user and a realm's rows with the realm, in the removing transaction.
+ * Notices stay with the user (they are the tombstones) and go only with the realm.
+ */
+final class LifecycleCleanup implements ProviderEventListener {
+
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (event instanceof UserModel.UserRemovedEvent removed) {
+            EntityManager em = em(removed.getKeycloakSession());
+            String userId = removed.getUser().getId();
+            em.createQuery("delete from UserAuthEntity a where a.userId = :id").setParameter("id", userId).executeUpdate();
+            em.createQuery("delete from ClientAuthEntity a where a.userId = :id").setParameter("id", userId).executeUpdate();
+            em.createQuery("delete from InactivityStateEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
+        } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+            EntityManager em = em(removed.getKeycloakSession());
+            String realmId = removed.getRealm().getId();
+            for (String entity : new String[]{"UserAuthEntity", "ClientAuthEntity", "InactivityStateEntity", "NoticeEntity"}) {
+                em.createQuery("delete from " + entity + " e where e.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
+            }
+        }
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+}

@@ -1,0 +1,68 @@
+package city.iam.lifecycle.jpa;
+
+import city.iam.kernel.job.JobRegistry;
+import city.iam.lifecycle.inactivity.InactivitySweep;
+import city.iam.lifecycle.tracker.LastAuthBackfill;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+import java.util.List;
+
+/**
+ * Registers the lifecycle module's tables and its jobs. The id names Liquibase's tracking table (first ten
+ * letters, {@code cityiam-li}): never rename.
+ */
+public class LifecycleEntityProvider implements JpaEntityProviderFactory {
+
+    public static final String ID = "cityiam-lifecycle";
+
+    private static final JpaEntityProvider TABLES = new JpaEntityProvider() {
+        @Override
+        public List<Class<?>> getEntities() {
+            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class);
+        }
+
+        @Override
+        public String getChangelogLocation() {
+            return "META-INF/cityiam-lifecycle-changelog.xml";
+        }
+
+        @Override
+        public String getFactoryId() {
+            return ID;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return TABLES;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        JobRegistry jobs = JobRegistry.of(factory);
+        jobs.register(new InactivitySweep());
+        jobs.register(new LastAuthBackfill());
+        factory.register(new LifecycleCleanup());
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

@@ -1,0 +1,218 @@
+package city.iam.lifecycle.rest;
+
+import city.iam.kernel.access.AdminCaller;
+import city.iam.kernel.access.Caller;
+import city.iam.kernel.audit.AdminChange;
+import city.iam.kernel.audit.AuditRecord;
+import city.iam.kernel.error.CityIamException;
+import city.iam.kernel.error.Guard;
+import city.iam.kernel.job.Job;
+import city.iam.kernel.job.JobEngine;
+import city.iam.kernel.job.JobRuns;
+import city.iam.kernel.job.RunView;
+import city.iam.kernel.json.BoundedBody;
+import city.iam.kernel.page.Page;
+import city.iam.kernel.time.KeycloakClock;
+import city.iam.lifecycle.inactivity.InactivityNotices;
+import city.iam.lifecycle.inactivity.InactivityPolicies;
+import city.iam.lifecycle.inactivity.PolicyDocument;
+import city.iam.lifecycle.tracker.LastAuthStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.io.InputStream;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code /admin/realms/{realm}/lifecycle}: the inactivity policy, job runs (run now, progress, history),
+ * users' last authentications and the inactivity notices. Every change is an admin event plus an audit-chain
+ * entry in the transaction of the change.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class LifecycleAdminResource {
+
+    private static final int POLICY_BYTES = 64 * 1024;
+    private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Caller caller;
+    private final LifecycleAccess access;
+    private final AdminEventBuilder adminEvent;
+
+    LifecycleAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.caller = AdminCaller.of(auth);
+        this.access = new LifecycleAccess(caller, realm, auth);
+        this.adminEvent = adminEvent;
+    }
+
+    // ---- inactivity policy
+
+    @GET
+    @Path("policies/inactivity")
+    public Response policy() {
+        return read(() -> Response.ok(InactivityPolicies.document(realm).orElseThrow(() ->
+                CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no inactivity policy."))).build());
+    }
+
+    @PUT
+    @Path("policies/inactivity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putPolicy(InputStream body) {
+        return write(() -> {
+            PolicyDocument wanted = BoundedBody.json(body, PolicyDocument.class, POLICY_BYTES);
+            boolean created = InactivityPolicies.document(realm).isEmpty();
+            PolicyDocument stored = InactivityPolicies.put(session, realm, wanted, KeycloakClock.INSTANCE.instant());
+            ObjectNode facts = city.iam.kernel.json.Json.MAPPER.valueToTree(stored);
+            record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/inactivity",
+                    "lifecycle.policy.inactivity." + (created ? "created" : "updated"), "inactivity", facts);
+            return Response.status(created ? 201 : 200).entity(stored).build();
+        });
+    }
+
+    @DELETE
+    @Path("policies/inactivity")
+    public Response deletePolicy() {
+        return write(() -> {
+            if (InactivityPolicies.document(realm).isEmpty()) {
+                throw CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no inactivity policy.");
+            }
+            InactivityPolicies.remove(realm);
+            record(OperationType.DELETE, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/inactivity", "lifecycle.policy.inactivity.deleted",
+                    "inactivity", AuditRecord.facts());
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- runs
+
+    @POST
+    @Path("runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response runNow(InputStream body) {
+        return write(() -> {
+            RunRequest request = BoundedBody.json(body, RunRequest.class, 4096);
+            if (request.job() == null) {
+                throw CityIamException.badRequest("missing_field", "job is required, one of " + engine().registry().names() + ".");
+            }
+            Job job = engine().registry().job(request.job()).orElseThrow(() ->
+                    CityIamException.badRequest("unknown_job", "There is no job '" + request.job() + "'; jobs are " + engine().registry().names() + "."));
+            JobEngine.Started started = engine().start(realm, job, "admin:" + caller.name());
+            if (started.started()) {
+                record(OperationType.ACTION, "CITYIAM_LIFECYCLE_RUN", "lifecycle/runs/" + started.run().id(), "lifecycle.run.started",
+                        started.run().id(), AuditRecord.facts("job", job.name()));
+            }
+            return Response.status(started.started() ? 202 : 200).entity(started.run()).build();
+        });
+    }
+
+    @GET
+    @Path("runs")
+    public Response runs(@QueryParam("job") String job, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> Response.ok(runTable().list(job, Page.of(first, max)).stream().map(RunView::of).toList()).build());
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public Response run(@PathParam("id") String id) {
+        return read(() -> Response.ok(RunView.of(runTable().get(id).orElseThrow(() ->
+                CityIamException.notFound("run_not_found", "Realm " + realm.getName() + " has no run " + id + ".")))).build());
+    }
+
+    // ---- last authentication
+
+    @GET
+    @Path("users/{id}/last-authentication")
+    public Response lastAuthentication(@PathParam("id") String userId) {
+        return read(() -> {
+            requireUser(userId);
+            return Response.ok(LastAuthView.of(userId, new LastAuthStore(em()).user(userId).orElse(null))).build();
+        });
+    }
+
+    @GET
+    @Path("users/{id}/last-authentication/clients")
+    public Response lastAuthenticationByClient(@PathParam("id") String userId, @QueryParam("first") Integer first,
+                                               @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            requireUser(userId);
+            return Response.ok(new LastAuthStore(em()).clients(userId, page).stream().map(LastAuthView::of).toList()).build();
+        });
+    }
+
+    // ---- notices
+
+    @GET
+    @Path("inactivity/notices")
+    public Response notices(@QueryParam("user") String userId, @QueryParam("action") String action,
+                            @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            if (action != null && !NOTICE_ACTIONS.contains(action)) {
+                throw CityIamException.badRequest("invalid_action", "action is one of " + NOTICE_ACTIONS + ".");
+            }
+            return Response.ok(new InactivityNotices(em(), realm.getId()).list(userId, action, page)).build();
+        });
+    }
+
+    // ---- helpers
+
+    private void requireUser(String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw CityIamException.notFound("user_not_found", "Realm " + realm.getName() + " has no user " + userId + ".");
+        }
+    }
+
+    private JobEngine engine() {
+        return JobEngine.of(session);
+    }
+
+    private JobRuns runTable() {
+        return new JobRuns(em(), realm.getId(), KeycloakClock.INSTANCE);
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private Response read(Supplier<Response> body) {
+        return Guard.run(session, () -> {
+            access.requireRead();
+            return body.get();
+        });
+    }
+
+    private Response write(Supplier<Response> body) {
+        return Guard.run(session, () -> {
+            access.requireWrite();
+            return body.get();
+        });
+    }
+
+    private void record(OperationType op, String type, String path, String action, String subject, ObjectNode facts) {
+        AdminChange.record(session, realm, caller, adminEvent, op, type, path, action, subject, facts);
+    }
+}

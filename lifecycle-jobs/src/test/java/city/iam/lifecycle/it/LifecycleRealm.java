@@ -1,0 +1,130 @@
+package city.iam.lifecycle.it;
+
+import city.iam.testing.Http;
+import city.iam.testing.RealmFixture;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A throw-away realm with the last-authentication listener enabled, and the calls the lifecycle tests share. */
+final class LifecycleRealm {
+
+    static final String LISTENER = "city-iam-last-auth";
+
+    final TestServer server;
+    final Http http;
+    final RealmFixture realm;
+
+    LifecycleRealm(TestServer server, String prefix, boolean tracker) {
+        this.server = server;
+        this.http = server.http();
+        this.realm = RealmFixture.create(server, prefix);
+        if (tracker) {
+            enableTracker();
+        }
+    }
+
+    void enableTracker() {
+        ObjectNode rep = (ObjectNode) http.get("/admin/realms/" + realm.name(), server.masterToken()).json();
+        ArrayNode listeners = rep.putArray("eventsListeners");
+        List.of("jboss-logging", "city-iam-audit", LISTENER).forEach(listeners::add);
+        Http.Reply r = http.putJson("/admin/realms/" + realm.name(), server.masterToken(), rep);
+        assertEquals(204, r.status(), r.toString());
+    }
+
+    String path(String p) {
+        return realm.adminPath("/lifecycle" + p);
+    }
+
+    String admin() {
+        return server.masterToken();
+    }
+
+    JsonNode lastAuth(String userId) {
+        Http.Reply r = http.get(path("/users/" + userId + "/last-authentication"), admin());
+        assertEquals(200, r.status(), r.toString());
+        return r.json();
+    }
+
+    /** Waits for the asynchronous writer to record an authentication at or after {@code notBefore}. */
+    JsonNode awaitLastAuth(String userId, Instant notBefore) {
+        return await("last authentication of " + userId + " at or after " + notBefore, () -> {
+            JsonNode n = lastAuth(userId);
+            return !n.get("last_authentication_at").isNull()
+                    && !Instant.parse(n.get("last_authentication_at").asText()).isBefore(notBefore) ? n : null;
+        });
+    }
+
+    /** Starts a job, waits for its run to finish, answers the finished run. */
+    JsonNode runToCompletion(String job) {
+        return runToCompletion(job, Duration.ofSeconds(60));
+    }
+
+    JsonNode runToCompletion(String job, Duration timeout) {
+        Http.Reply started = http.postJson(path("/runs"), admin(), Map.of("job", job));
+        if (started.status() != 202 && started.status() != 200) {
+            throw new AssertionError("run-now of " + job + ": " + started);
+        }
+        String id = started.json().get("id").asText();
+        return await("run " + id + " of " + job, timeout, () -> {
+            JsonNode run = http.get(path("/runs/" + id), admin()).json();
+            String status = run.get("status").asText();
+            if (status.equals("FAILED")) {
+                throw new AssertionError("run failed: " + run);
+            }
+            return status.equals("DONE") ? run : null;
+        });
+    }
+
+    /** Sets the server's test clock offset (days ahead of real time); answers the server's now. */
+    Instant clock(double days) {
+        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", admin(), Map.of("offset_seconds", (long) (days * 86_400)));
+        assertEquals(200, r.status(), r.toString());
+        return Instant.parse(r.json().get("now").asText());
+    }
+
+    String createClient(String clientId, String secret) {
+        Http.Reply r = http.postJson(realm.adminPath("/clients"), admin(), Map.of("clientId", clientId, "secret", secret,
+                "publicClient", false, "serviceAccountsEnabled", true, "standardFlowEnabled", false,
+                "directAccessGrantsEnabled", true));
+        assertEquals(201, r.status(), r.toString());
+        return realm.clientUuid(clientId);
+    }
+
+    String clientCredentialsToken(String clientId, String secret) {
+        Http.Reply r = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", null,
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        assertEquals(200, r.status(), r.toString());
+        return r.json().get("access_token").asText();
+    }
+
+    static <T> T await(String what, Supplier<T> probe) {
+        return await(what, Duration.ofSeconds(60), probe);
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}

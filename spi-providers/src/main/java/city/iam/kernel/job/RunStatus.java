@@ -1,0 +1,5 @@
+package city.iam.kernel.job;
+
+public enum RunStatus {
+    RUNNING, DONE, FAILED
+}
