@@ -1,10 +1,15 @@
 package city.iam.device.registry;
 
+import city.iam.device.jpa.DeviceCaEntity;
+import city.iam.device.pki.KeyPolicy;
+import city.iam.device.pki.Pem;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.persistence.EntityManager;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +17,8 @@ import java.util.Map;
 /**
  * DI-17 fleet checks, each one aggregate query (no per-device loop): devices by group and status,
  * certificates expiring within a window, keys certified for more than one device (shared or cloned keys),
- * active devices that hold no valid certificate, and trust anchors that expire within the window (a lapsed
- * manufacturer root stops every enrolment of its devices).
+ * active devices that hold no valid certificate, trust anchors that expire within the window (a lapsed
+ * manufacturer root stops every enrolment of its devices), and CA keys weaker than the device key policy.
  */
 public class FleetReport {
 
@@ -34,7 +39,13 @@ public class FleetReport {
                          @JsonProperty("expiring_devices") List<String> expiringDevices,
                          @JsonProperty("shared_keys") long sharedKeys,
                          @JsonProperty("active_without_certificate") long activeWithoutCertificate,
-                         @JsonProperty("expiring_anchors") List<Anchor> expiringAnchors) {
+                         @JsonProperty("expiring_anchors") List<Anchor> expiringAnchors,
+                         @JsonProperty("weak_ca_keys") List<WeakCa> weakCaKeys) {
+    }
+
+    /** A CA (imported, or from before a stricter key policy) whose key the device key policy would refuse today. */
+    public record WeakCa(@JsonProperty("id") String id, @JsonProperty("active") boolean active,
+                         @JsonProperty("subject") String subject, @JsonProperty("key") String key) {
     }
 
     public record Anchor(@JsonProperty("pin") String pin, @JsonProperty("purpose") String purpose,
@@ -66,6 +77,17 @@ public class FleetReport {
                 .setParameter("realmId", realmId).setParameter("until", until).setMaxResults(SAMPLE).getResultList().stream()
                 .map(r -> new Anchor((String) r[0], (String) r[1], (String) r[2], Instant.ofEpochMilli((Long) r[3]).toString()))
                 .toList();
-        return new Report(now.toString(), byGroup, window.toString(), expiring, sample, shared, bare, anchors);
+        // Device keys are checked against the key policy when certified; the CA keys that sign them are not,
+        // since an operator may import a CA: the row names those a device key would be refused for.
+        List<WeakCa> weakCas = new ArrayList<>();
+        for (DeviceCaEntity ca : em.createQuery("select c from DeviceCaEntity c where c.realmId = :realmId order by c.createdAt",
+                DeviceCaEntity.class).setParameter("realmId", realmId).getResultList()) {
+            X509Certificate cert = Pem.certificates(ca.getCertPem()).get(0);
+            if (KeyPolicy.isWeak(cert.getPublicKey())) {
+                weakCas.add(new WeakCa(ca.getId(), ca.isActive(), cert.getSubjectX500Principal().getName(),
+                        KeyPolicy.describe(cert.getPublicKey())));
+            }
+        }
+        return new Report(now.toString(), byGroup, window.toString(), expiring, sample, shared, bare, anchors, weakCas);
     }
 }

@@ -90,4 +90,33 @@ class CaRealmKeyIT {
         assertEquals(409, stopped.status(), stopped.body());
         assertEquals("ca_key_unavailable", stopped.json().get("error").asText());
     }
+
+    @Test
+    void aCaKeyWeakerThanTheDeviceKeyPolicyIsNamedByTheFleetReport(TestServer server) {
+        Http http = server.http();
+        RealmFixture realm = RealmFixture.create(server, "weakca");
+        realm.user("devon", "devon-pass-1", "device-admin");
+        String admin = realm.token("devon", "devon-pass-1");
+        String master = server.masterToken();
+        assertEquals(0, http.get(realm.adminPath("/device-identity/fleet-report"), admin).json().get("weak_ca_keys").size());
+
+        Http.Reply component = http.postJson(realm.adminPath("/components"), master, Map.of("name", "legacy-ca",
+                "providerId", "rsa-generated", "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm.realmId(),
+                "config", Map.of("priority", List.of("0"), "enabled", List.of("true"), "active", List.of("false"), "keySize", List.of("2048"))));
+        assertEquals(201, component.status(), component.body());
+        String componentId = component.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        String kid = null;
+        for (JsonNode k : http.get(realm.adminPath("/keys"), master).json().get("keys")) {
+            if (componentId.equals(k.get("providerId").asText())) {
+                kid = k.get("kid").asText();
+            }
+        }
+        Http.Reply made = http.postJson(realm.adminPath("/device-identity/ca/generate"), admin, Map.of("realm_key", kid));
+        assertEquals(201, made.status(), made.body());
+        JsonNode weak = http.get(realm.adminPath("/device-identity/fleet-report"), admin).json().get("weak_ca_keys");
+        assertEquals(1, weak.size(), weak.toString());
+        assertEquals("RSA 2048", weak.get(0).get("key").asText());
+        assertEquals(made.json().get("id").asText(), weak.get(0).get("id").asText());
+        assertTrue(weak.get(0).get("active").asBoolean());
+    }
 }
