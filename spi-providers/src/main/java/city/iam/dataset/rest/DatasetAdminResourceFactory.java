@@ -1,35 +1,22 @@
 package city.iam.dataset.rest;
 
-import city.iam.kernel.info.StatelessFactory;
+import city.iam.kernel.rest.ModuleAdminResourceFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/datasets}. */
-public class DatasetAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
-        StatelessFactory<AdminRealmResourceProvider> {
+public class DatasetAdminResourceFactory extends ModuleAdminResourceFactory {
 
     public static final String ID = "datasets";
 
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
+    public DatasetAdminResourceFactory() {
+        super(ID);
     }
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         return new DatasetAdminResource(session, realm, auth, adminEvent);
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

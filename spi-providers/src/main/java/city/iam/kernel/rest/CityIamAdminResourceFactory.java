@@ -1,39 +1,21 @@
 package city.iam.kernel.rest;
 
-import city.iam.kernel.info.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-
 /** {@code /admin/realms/{realm}/city-iam}: the kernel's admin API (audit log). */
-public class CityIamAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
-        StatelessFactory<AdminRealmResourceProvider> {
+public class CityIamAdminResourceFactory extends ModuleAdminResourceFactory {
 
     public static final String ID = "city-iam";
 
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
+    public CityIamAdminResourceFactory() {
+        super(ID);
     }
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         return new CityIamAdminResource(session, realm, auth);
     }
-
-
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
 }
