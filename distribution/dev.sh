@@ -5,6 +5,7 @@
 #   CITY_IAM_HTTPS_PORT=8443 HTTPS port (client certificates requested, for devices)
 #   CITY_IAM_SKIP_BUILD=1    start the last build without rebuilding
 #   CITY_IAM_FRESH=1         wipe the dev database first (re-imports the city realm)
+#   CITY_IAM_TRUSTED_PROXIES TLS terminators allowed to pass device certificates in RFC 9440 headers (CIDR list)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${CITY_IAM_PORT:-8080}"
@@ -110,6 +111,8 @@ exec "$server/bin/kc.sh" start-dev \
   --https-client-auth=request \
   --https-trust-store-file="$tls/devices.p12" --https-trust-store-password=password --https-trust-store-type=PKCS12 \
   --https-certificates-reload-period=1m \
+  --spi-x509cert-lookup--provider=city-iam-proxy \
+  ${CITY_IAM_TRUSTED_PROXIES:+--spi-x509cert-lookup--city-iam-proxy--trusted-proxies="$CITY_IAM_TRUSTED_PROXIES"} \
   --http-management-scheme=http \
   --db=dev-file \
   --import-realm \
