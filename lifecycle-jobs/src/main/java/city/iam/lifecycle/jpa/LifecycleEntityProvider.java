@@ -1,6 +1,7 @@
 package city.iam.lifecycle.jpa;
 
 import city.iam.kernel.job.JobRegistry;
+import city.iam.lifecycle.finding.HygieneScan;
 import city.iam.lifecycle.inactivity.InactivitySweep;
 import city.iam.lifecycle.tracker.LastAuthBackfill;
 import org.keycloak.Config;
@@ -22,7 +23,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
     private static final JpaEntityProvider TABLES = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class);
+            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class);
         }
 
         @Override
@@ -54,6 +55,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         JobRegistry jobs = JobRegistry.of(factory);
         jobs.register(new InactivitySweep());
         jobs.register(new LastAuthBackfill());
+        jobs.register(new HygieneScan());
         factory.register(new LifecycleCleanup());
     }
 

@@ -13,7 +13,12 @@ import city.iam.kernel.job.RunView;
 import city.iam.kernel.json.BoundedBody;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
+import city.iam.lifecycle.finding.Acknowledgement;
+import city.iam.lifecycle.finding.FindingKind;
+import city.iam.lifecycle.finding.FindingStore;
+import city.iam.lifecycle.finding.FindingView;
 import city.iam.lifecycle.inactivity.InactivityNotices;
+import city.iam.lifecycle.jpa.FindingEntity;
 import city.iam.lifecycle.inactivity.InactivityPolicies;
 import city.iam.lifecycle.inactivity.PolicyDocument;
 import city.iam.lifecycle.tracker.LastAuthStore;
@@ -39,18 +44,20 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/lifecycle}: the inactivity policy, job runs (run now, progress, history),
- * users' last authentications and the inactivity notices. Every change is an admin event plus an audit-chain
+ * users' last authentications, the inactivity notices and the hygiene findings. Every change is an admin event plus an audit-chain
  * entry in the transaction of the change.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class LifecycleAdminResource {
 
     private static final int POLICY_BYTES = 64 * 1024;
+    private static final Set<String> FINDING_STATUSES = Set.of(FindingStore.OPEN, FindingStore.ACKNOWLEDGED, FindingStore.RESOLVED);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -175,6 +182,53 @@ public class LifecycleAdminResource {
             }
             return Response.ok(new InactivityNotices(em(), realm.getId()).list(userId, action, page)).build();
         });
+    }
+
+    // ---- findings
+
+    @GET
+    @Path("findings")
+    public Response findings(@QueryParam("kind") String kind, @QueryParam("status") String status, @QueryParam("subject") String subject,
+                             @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            if (kind != null && FindingKind.fromCode(kind) == null) {
+                throw CityIamException.badRequest("invalid_kind", "kind is one of " + Arrays.stream(FindingKind.values()).map(FindingKind::code).toList() + ".");
+            }
+            if (status != null && !FINDING_STATUSES.contains(status)) {
+                throw CityIamException.badRequest("invalid_status", "status is one of " + FINDING_STATUSES + ".");
+            }
+            return Response.ok(findingStore().list(kind, status, subject, page).stream().map(FindingView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("findings/{id}")
+    public Response finding(@PathParam("id") String id) {
+        return read(() -> Response.ok(FindingView.of(requireFinding(id))).build());
+    }
+
+    @POST
+    @Path("findings/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response acknowledge(@PathParam("id") String id, InputStream body) {
+        return write(() -> {
+            Acknowledgement ack = BoundedBody.json(body, Acknowledgement.class, 4096);
+            FindingEntity f = requireFinding(id);
+            ack.applyTo(f, caller.name(), KeycloakClock.INSTANCE.millis());
+            record(OperationType.ACTION, "CITYIAM_LIFECYCLE_FINDING", "lifecycle/findings/" + id, "lifecycle.finding.acknowledged",
+                    f.getSubjectId(), AuditRecord.facts("finding_id", id, "kind", f.getKind(), "reason", f.getAckReason()));
+            return Response.ok(FindingView.of(f)).build();
+        });
+    }
+
+    private FindingEntity requireFinding(String id) {
+        return findingStore().get(id).orElseThrow(() ->
+                CityIamException.notFound("finding_not_found", "Realm " + realm.getName() + " has no finding " + id + "."));
+    }
+
+    private FindingStore findingStore() {
+        return new FindingStore(session, realm, em());
     }
 
     // ---- helpers

@@ -1,0 +1,44 @@
+package city.iam.lifecycle.finding;
+
+import java.util.Locale;
+
+/** What the hygiene scan looks for, each with the ISO 27001:2022 control it touches. */
+public enum FindingKind {
+    SERVICE_ACCOUNT_WITHOUT_OWNER("5.16", "client"),
+    UNUSED_SERVICE_ACCOUNT("5.18", "client"),
+    STALE_CLIENT_SECRET("5.17", "client"),
+    BOOTSTRAP_ADMIN_ENABLED("5.17", "user"),
+    PRIVILEGED_WITHOUT_MFA("5.17", "user"),
+    PENDING_PASSWORD_CHANGE("5.17", "user"),
+    PASSWORD_OLDER_THAN_POLICY("5.17", "user");
+
+    private final String isoControl;
+    private final String subjectType;
+
+    FindingKind(String isoControl, String subjectType) {
+        this.isoControl = isoControl;
+        this.subjectType = subjectType;
+    }
+
+    public String isoControl() {
+        return isoControl;
+    }
+
+    public String subjectType() {
+        return subjectType;
+    }
+
+    /** The name in the API and the table: {@code privileged_without_mfa}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static FindingKind fromCode(String code) {
+        for (FindingKind k : values()) {
+            if (k.code().equals(code)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}
