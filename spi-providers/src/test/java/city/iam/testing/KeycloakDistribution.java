@@ -36,6 +36,7 @@ public final class KeycloakDistribution implements TestServer {
     private final int httpsPort;
     private final Path logFile;
     private Process process;
+    private List<String> startOptions;
 
     private KeycloakDistribution(ServerConfig config) {
         this.config = config;
@@ -76,7 +77,8 @@ public final class KeycloakDistribution implements TestServer {
             if (config.buildFirst()) {
                 run(List.of("build"), config.options().stream().filter(o -> o.startsWith("--features")).toList(), Duration.ofMinutes(4));
             }
-            process = kc(List.of("start-dev"), options).start();
+            startOptions = List.copyOf(options);
+            process = kc(List.of("start-dev"), startOptions).start();
             waitUntilReady();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -235,6 +237,27 @@ public final class KeycloakDistribution implements TestServer {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
                 .map(h -> h.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
                 .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
+    /**
+     * Kills the server as a crash would, then starts it again on the same database and ports, so the same
+     * {@link TestServer} serves the rest of the run. For tests of resuming work after a node dies.
+     */
+    public void crashAndRestart() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        kill();
+        try {
+            for (ProcessHandle h : tree) {
+                h.onExit().get(60, TimeUnit.SECONDS);
+            }
+            process = kc(List.of("start-dev"), startOptions).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("restart after kill failed", e);
+        }
+        waitUntilReady();
     }
 
     /** Kills the server abruptly (no shutdown hooks), as a crash would. */

@@ -10,14 +10,28 @@ public enum FindingKind {
     BOOTSTRAP_ADMIN_ENABLED("5.17", "user"),
     PRIVILEGED_WITHOUT_MFA("5.17", "user"),
     PENDING_PASSWORD_CHANGE("5.17", "user"),
-    PASSWORD_OLDER_THAN_POLICY("5.17", "user");
+    PASSWORD_OLDER_THAN_POLICY("5.17", "user"),
+    /** Raised by the leaver sweep, not the hygiene scan: the scan never resolves these. */
+    LEAVER_SLA_BREACHED("5.18", "user", false),
+    LEAVER_END_DATE_UNREADABLE("5.16", "user", false);
 
     private final String isoControl;
     private final String subjectType;
+    private final boolean scanned;
 
     FindingKind(String isoControl, String subjectType) {
+        this(isoControl, subjectType, true);
+    }
+
+    FindingKind(String isoControl, String subjectType, boolean scanned) {
         this.isoControl = isoControl;
         this.subjectType = subjectType;
+        this.scanned = scanned;
+    }
+
+    /** Whether the hygiene scan looks for it, and so resolves it when a complete run no longer sees it. */
+    public boolean scanned() {
+        return scanned;
     }
 
     public String isoControl() {

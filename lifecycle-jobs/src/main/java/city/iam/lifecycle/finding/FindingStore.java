@@ -10,6 +10,7 @@ import jakarta.persistence.TypedQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class FindingStore {
     }
 
     /** Records one batch of observations with a single read of the findings they may refresh; answers how many opened. */
-    long observe(Collection<Observation> seen, String runId, long now) {
+    public long observe(Collection<Observation> seen, String runId, long now) {
         if (seen.isEmpty()) {
             return 0;
         }
@@ -83,11 +84,13 @@ public final class FindingStore {
         return f;
     }
 
-    /** Resolves what a complete run no longer sees; answers how many. */
+    /** Resolves what a complete scan no longer sees (scanned kinds only); answers how many. */
     long resolveUnseen(String runId, long now) {
         List<FindingEntity> stale = em.createQuery("select f from FindingEntity f where f.realmId = :realm and f.status <> :resolved"
-                        + " and (f.lastRun is null or f.lastRun <> :run)", FindingEntity.class)
-                .setParameter("realm", realm.getId()).setParameter("resolved", RESOLVED).setParameter("run", runId).getResultList();
+                        + " and (f.lastRun is null or f.lastRun <> :run) and f.kind in :kinds", FindingEntity.class)
+                .setParameter("realm", realm.getId()).setParameter("resolved", RESOLVED).setParameter("run", runId)
+                .setParameter("kinds", Arrays.stream(FindingKind.values()).filter(FindingKind::scanned).map(FindingKind::code).toList())
+                .getResultList();
         for (FindingEntity f : stale) {
             f.setStatus(RESOLVED);
             f.setResolvedAt(now);

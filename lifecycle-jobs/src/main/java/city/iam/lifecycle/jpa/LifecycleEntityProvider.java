@@ -3,6 +3,8 @@ package city.iam.lifecycle.jpa;
 import city.iam.kernel.job.JobRegistry;
 import city.iam.lifecycle.finding.HygieneScan;
 import city.iam.lifecycle.inactivity.InactivitySweep;
+import city.iam.lifecycle.leaver.LeaverSweep;
+import city.iam.lifecycle.temporary.TemporaryAccessJob;
 import city.iam.lifecycle.tracker.LastAuthBackfill;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -23,7 +25,8 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
     private static final JpaEntityProvider TABLES = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class);
+            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
+                    TemporaryGrantEntity.class);
         }
 
         @Override
@@ -56,6 +59,8 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         jobs.register(new InactivitySweep());
         jobs.register(new LastAuthBackfill());
         jobs.register(new HygieneScan());
+        jobs.register(new LeaverSweep());
+        jobs.register(new TemporaryAccessJob());
         factory.register(new LifecycleCleanup());
     }
 

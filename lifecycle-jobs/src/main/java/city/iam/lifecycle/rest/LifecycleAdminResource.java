@@ -19,6 +19,10 @@ import city.iam.lifecycle.finding.FindingStore;
 import city.iam.lifecycle.finding.FindingView;
 import city.iam.lifecycle.inactivity.InactivityNotices;
 import city.iam.lifecycle.jpa.FindingEntity;
+import city.iam.lifecycle.jpa.TemporaryGrantEntity;
+import city.iam.lifecycle.temporary.TemporaryGrantRequest;
+import city.iam.lifecycle.temporary.TemporaryGrantView;
+import city.iam.lifecycle.temporary.TemporaryGrants;
 import city.iam.lifecycle.inactivity.InactivityPolicies;
 import city.iam.lifecycle.inactivity.PolicyDocument;
 import city.iam.lifecycle.tracker.LastAuthStore;
@@ -58,6 +62,7 @@ public class LifecycleAdminResource {
 
     private static final int POLICY_BYTES = 64 * 1024;
     private static final Set<String> FINDING_STATUSES = Set.of(FindingStore.OPEN, FindingStore.ACKNOWLEDGED, FindingStore.RESOLVED);
+    private static final Set<String> GRANT_STATUSES = Set.of(TemporaryGrants.ACTIVE, TemporaryGrants.EXPIRED, TemporaryGrants.ENDED);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -229,6 +234,66 @@ public class LifecycleAdminResource {
 
     private FindingStore findingStore() {
         return new FindingStore(session, realm, em());
+    }
+
+    // ---- temporary access
+
+    @POST
+    @Path("temporary-grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grantTemporarily(InputStream body) {
+        return write(() -> {
+            TemporaryGrantRequest request = BoundedBody.json(body, TemporaryGrantRequest.class, 8192);
+            TemporaryGrantEntity g = temporaryGrants().grant(request, caller.name(), KeycloakClock.INSTANCE.millis());
+            record(OperationType.CREATE, "CITYIAM_LIFECYCLE_TEMPORARY_GRANT", "lifecycle/temporary-grants/" + g.getId(),
+                    "lifecycle.temporary_access.granted", g.getUserId(), AuditRecord.facts("grant_id", g.getId(), "target", g.getTargetName(),
+                            "target_type", g.getTargetType(), "expires_at", java.time.Instant.ofEpochMilli(g.getExpiresAt()).toString(),
+                            "reason", g.getReason()));
+            return Response.status(201).entity(TemporaryGrantView.of(g)).build();
+        });
+    }
+
+    @GET
+    @Path("temporary-grants")
+    public Response temporaryGrants(@QueryParam("user") String userId, @QueryParam("status") String status,
+                                    @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            if (status != null && !GRANT_STATUSES.contains(status)) {
+                throw CityIamException.badRequest("invalid_status", "status is one of " + GRANT_STATUSES + ".");
+            }
+            return Response.ok(temporaryGrants().list(userId, status, page).stream().map(TemporaryGrantView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("temporary-grants/{id}")
+    public Response temporaryGrant(@PathParam("id") String id) {
+        return read(() -> Response.ok(TemporaryGrantView.of(requireGrant(id))).build());
+    }
+
+    @DELETE
+    @Path("temporary-grants/{id}")
+    public Response endTemporaryGrant(@PathParam("id") String id) {
+        return write(() -> {
+            TemporaryGrantEntity g = requireGrant(id);
+            if (!TemporaryGrants.ACTIVE.equals(g.getStatus())) {
+                throw CityIamException.conflict("grant_not_active", "Temporary grant " + id + " is " + g.getStatus() + ".");
+            }
+            temporaryGrants().end(g, TemporaryGrants.ENDED, "admin:" + caller.name(), KeycloakClock.INSTANCE.millis());
+            record(OperationType.DELETE, "CITYIAM_LIFECYCLE_TEMPORARY_GRANT", "lifecycle/temporary-grants/" + id,
+                    "lifecycle.temporary_access.revoked", g.getUserId(), AuditRecord.facts("grant_id", id, "target", g.getTargetName()));
+            return Response.noContent().build();
+        });
+    }
+
+    private TemporaryGrantEntity requireGrant(String id) {
+        return temporaryGrants().get(id).orElseThrow(() ->
+                CityIamException.notFound("grant_not_found", "Realm " + realm.getName() + " has no temporary grant " + id + "."));
+    }
+
+    private TemporaryGrants temporaryGrants() {
+        return new TemporaryGrants(session, realm, em());
     }
 
     // ---- helpers

@@ -75,14 +75,17 @@ class HygieneFindingsIT {
                 "requiredActions", List.of("UPDATE_PASSWORD")));
         assertEquals(201, newbie.status(), newbie.toString());
         String auditor = city.realm.user("ada", "Ada-pass-1", "auditor");
-        String auditorToken = city.realm.token("ada", "Ada-pass-1");
-        String nobodyToken = tokenOfNobody();
 
         // Forty days on: billing-export is used then, meter-sync never was.
         Instant later = city.clock(40);
         city.clientCredentialsToken("billing-export", "billing-secret-1");
         city.awaitLastAuth(userId("service-account-billing-export"), later.minusSeconds(5));
 
+        // Ada's password has expired under the realm's policy by now; a new one lets her sign in (and keeps her off that list).
+        assertEquals(204, http.putJson(city.realm.adminPath("/users/" + auditor + "/reset-password"), admin,
+                Map.of("type", "password", "value", "Ada-pass-2", "temporary", false)).status());
+        String auditorToken = city.realm.token("ada", "Ada-pass-2");
+        String nobodyToken = tokenOfNobody();
         JsonNode run = city.runToCompletion("hygiene");
         assertTrue(run.get("changed").asLong() >= 9, run.toString());
 
@@ -95,8 +98,7 @@ class HygieneFindingsIT {
                 "privileged_without_mfa rob",
                 "pending_password_change newbie",
                 "password_older_than_policy olga", "password_older_than_policy pat", "password_older_than_policy rob",
-                "password_older_than_policy carl", "password_older_than_policy ada", "password_older_than_policy mia",
-                "password_older_than_policy nobody")), open);
+                "password_older_than_policy carl", "password_older_than_policy mia")), open);
 
         JsonNode patFinding = only("privileged_without_mfa", pat);
         assertEquals("5.17", patFinding.get("iso_control").asText());
@@ -131,7 +133,6 @@ class HygieneFindingsIT {
         assertFalse(ownerless.get(0).get("resolved_at").isNull());
         assertEquals("ACKNOWLEDGED", http.get(city.path("/findings/" + patId), admin).json().get("status").asText());
         assertEquals(findings("OPEN").size(), open.size() - 2, "only meter-sync's owner finding resolved, pat's acknowledged");
-        assertTrue(auditor.length() > 0);
     }
 
     private Set<String> findings(String status) {
