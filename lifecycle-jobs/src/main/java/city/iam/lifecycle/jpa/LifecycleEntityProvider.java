@@ -1,6 +1,7 @@
 package city.iam.lifecycle.jpa;
 
 import city.iam.kernel.job.JobRegistry;
+import city.iam.lifecycle.birthright.BirthrightSweep;
 import city.iam.lifecycle.finding.HygieneScan;
 import city.iam.lifecycle.inactivity.InactivitySweep;
 import city.iam.lifecycle.leaver.LeaverSweep;
@@ -26,7 +27,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         @Override
         public List<Class<?>> getEntities() {
             return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
-                    TemporaryGrantEntity.class);
+                    TemporaryGrantEntity.class, BirthrightEntity.class);
         }
 
         @Override
@@ -61,6 +62,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         jobs.register(new HygieneScan());
         jobs.register(new LeaverSweep());
         jobs.register(new TemporaryAccessJob());
+        jobs.register(new BirthrightSweep());
         factory.register(new LifecycleCleanup());
     }
 

@@ -1,9 +1,6 @@
 package city.iam.lifecycle.leaver;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import city.iam.lifecycle.account.DateAttribute;
 
 /**
  * What the sweep knows of one user and what follows from it, in plain Java. An end date is an ISO date
@@ -43,15 +40,6 @@ public record LeaverFacts(String endDate, String hrStatus, Long leftAt) {
     }
 
     public Long endMillis() {
-        if (endDate == null || endDate.isBlank()) {
-            return null;
-        }
-        String v = endDate.trim();
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
-                    : Instant.parse(v).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DateAttribute.end(endDate);
     }
 }

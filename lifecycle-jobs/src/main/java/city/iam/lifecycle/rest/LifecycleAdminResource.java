@@ -13,6 +13,8 @@ import city.iam.kernel.job.RunView;
 import city.iam.kernel.json.BoundedBody;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
+import city.iam.lifecycle.birthright.BirthrightDocument;
+import city.iam.lifecycle.birthright.BirthrightPolicies;
 import city.iam.lifecycle.finding.Acknowledgement;
 import city.iam.lifecycle.finding.FindingKind;
 import city.iam.lifecycle.finding.FindingStore;
@@ -96,9 +98,8 @@ public class LifecycleAdminResource {
             PolicyDocument wanted = BoundedBody.json(body, PolicyDocument.class, POLICY_BYTES);
             boolean created = InactivityPolicies.document(realm).isEmpty();
             PolicyDocument stored = InactivityPolicies.put(session, realm, wanted, KeycloakClock.INSTANCE.instant());
-            ObjectNode facts = city.iam.kernel.json.Json.MAPPER.valueToTree(stored);
-            record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/inactivity",
-                    "lifecycle.policy.inactivity." + (created ? "created" : "updated"), "inactivity", facts);
+            recordPolicy(created ? OperationType.CREATE : OperationType.UPDATE, "inactivity", created ? "created" : "updated",
+                    city.iam.kernel.json.Json.MAPPER.valueToTree(stored));
             return Response.status(created ? 201 : 200).entity(stored).build();
         });
     }
@@ -111,8 +112,43 @@ public class LifecycleAdminResource {
                 throw CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no inactivity policy.");
             }
             InactivityPolicies.remove(realm);
-            record(OperationType.DELETE, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/inactivity", "lifecycle.policy.inactivity.deleted",
-                    "inactivity", AuditRecord.facts());
+            recordPolicy(OperationType.DELETE, "inactivity", "deleted", AuditRecord.facts());
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- birthright (joiner / mover) policy
+
+    @GET
+    @Path("policies/birthright")
+    public Response birthrightPolicy() {
+        return read(() -> Response.ok(BirthrightPolicies.document(realm).orElseThrow(() ->
+                CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no birthright policy."))).build());
+    }
+
+    @PUT
+    @Path("policies/birthright")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putBirthrightPolicy(InputStream body) {
+        return write(() -> {
+            BirthrightDocument wanted = BoundedBody.json(body, BirthrightDocument.class, POLICY_BYTES);
+            boolean created = BirthrightPolicies.document(realm).isEmpty();
+            BirthrightDocument stored = BirthrightPolicies.put(session, realm, wanted, KeycloakClock.INSTANCE.instant());
+            recordPolicy(created ? OperationType.CREATE : OperationType.UPDATE, "birthright", created ? "created" : "updated",
+                    city.iam.kernel.json.Json.MAPPER.valueToTree(stored));
+            return Response.status(created ? 201 : 200).entity(stored).build();
+        });
+    }
+
+    @DELETE
+    @Path("policies/birthright")
+    public Response deleteBirthrightPolicy() {
+        return write(() -> {
+            if (BirthrightPolicies.document(realm).isEmpty()) {
+                throw CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no birthright policy.");
+            }
+            BirthrightPolicies.remove(realm);
+            recordPolicy(OperationType.DELETE, "birthright", "deleted", AuditRecord.facts());
             return Response.noContent().build();
         });
     }
@@ -329,6 +365,10 @@ public class LifecycleAdminResource {
             access.requireWrite();
             return body.get();
         });
+    }
+
+    private void recordPolicy(OperationType op, String policy, String verb, ObjectNode facts) {
+        record(op, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/" + policy, "lifecycle.policy." + policy + "." + verb, policy, facts);
     }
 
     private void record(OperationType op, String type, String path, String action, String subject, ObjectNode facts) {

@@ -6,6 +6,7 @@ import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.settings.RealmSettings;
+import city.iam.lifecycle.account.GrantTarget;
 import city.iam.lifecycle.account.Notice;
 import city.iam.lifecycle.jpa.TemporaryGrantEntity;
 import jakarta.persistence.EntityManager;

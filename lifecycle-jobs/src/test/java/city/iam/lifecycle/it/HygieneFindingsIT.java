@@ -45,7 +45,6 @@ class HygieneFindingsIT {
     void serviceAccountsSecretsAndCredentialHygiene(TestServer server) {
         city = new LifecycleRealm(server, "s5", true);
         Http http = city.http;
-        String admin = city.admin();
         city.clock(0);
         realmSettings(Map.of("city-iam.lifecycle.service-account-unused-after", "P30D"), "forceExpiredPasswordChange(30)");
 
@@ -55,14 +54,14 @@ class HygieneFindingsIT {
         long fourHundredDaysAgo = Instant.now().minus(Duration.ofDays(400)).getEpochSecond();
         updateClientAttributes(billing, Map.of("city-iam.owner", "olga", "client.secret.creation.time", Long.toString(fourHundredDaysAgo)));
 
-        Http.Reply role = http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "city-operator",
+        Http.Reply role = http.postJson(city.realm.adminPath("/roles"), city.admin(), Map.of("name", "city-operator",
                 "attributes", Map.of("city-iam.privileged", List.of("true"))));
         assertEquals(201, role.status(), role.toString());
-        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), admin, Map.of("name", "ops"));
+        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", "ops"));
         assertEquals(201, group.status(), group.toString());
         String ops = group.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        JsonNode operator = http.get(city.realm.adminPath("/roles/city-operator"), admin).json();
-        assertEquals(204, http.postJson(city.realm.adminPath("/groups/" + ops + "/role-mappings/realm"), admin, List.of(operator)).status());
+        JsonNode operator = http.get(city.realm.adminPath("/roles/city-operator"), city.admin()).json();
+        assertEquals(204, http.postJson(city.realm.adminPath("/groups/" + ops + "/role-mappings/realm"), city.admin(), List.of(operator)).status());
 
         String pat = city.realm.user("pat", "Pat-pass-1");
         join(pat, ops);
@@ -71,7 +70,7 @@ class HygieneFindingsIT {
         String rob = city.realm.user("rob", "Rob-pass-1");
         grantRealmManagement(rob, "manage-users");
         city.realm.user("carl", "Carl-pass-1");
-        Http.Reply newbie = http.postJson(city.realm.adminPath("/users"), admin, Map.of("username", "newbie", "enabled", true,
+        Http.Reply newbie = http.postJson(city.realm.adminPath("/users"), city.admin(), Map.of("username", "newbie", "enabled", true,
                 "requiredActions", List.of("UPDATE_PASSWORD")));
         assertEquals(201, newbie.status(), newbie.toString());
         String auditor = city.realm.user("ada", "Ada-pass-1", "auditor");
@@ -82,7 +81,7 @@ class HygieneFindingsIT {
         city.awaitLastAuth(userId("service-account-billing-export"), later.minusSeconds(5));
 
         // Ada's password has expired under the realm's policy by now; a new one lets her sign in (and keeps her off that list).
-        assertEquals(204, http.putJson(city.realm.adminPath("/users/" + auditor + "/reset-password"), admin,
+        assertEquals(204, http.putJson(city.realm.adminPath("/users/" + auditor + "/reset-password"), city.admin(),
                 Map.of("type", "password", "value", "Ada-pass-2", "temporary", false)).status());
         String auditorToken = city.realm.token("ada", "Ada-pass-2");
         String nobodyToken = tokenOfNobody();
@@ -110,28 +109,28 @@ class HygieneFindingsIT {
         assertEquals(403, auditorAck.status(), "auditors change nothing: " + auditorAck);
         assertEquals(403, http.get(city.path("/findings"), nobodyToken).status());
 
-        Http.Reply noReason = http.postJson(city.path("/findings/" + patId + "/acknowledge"), admin, Map.of());
+        Http.Reply noReason = http.postJson(city.path("/findings/" + patId + "/acknowledge"), city.admin(), Map.of());
         assertEquals(400, noReason.status(), noReason.toString());
         assertEquals("missing_reason", noReason.json().get("error").asText());
-        Http.Reply unknown = http.postJson(city.path("/findings/no-such-finding/acknowledge"), admin, Map.of("reason", "x"));
+        Http.Reply unknown = http.postJson(city.path("/findings/no-such-finding/acknowledge"), city.admin(), Map.of("reason", "x"));
         assertEquals(404, unknown.status(), unknown.toString());
-        assertEquals(400, http.get(city.path("/findings?kind=bogus"), admin).status());
-        assertEquals("OPEN", http.get(city.path("/findings/" + patId), admin).json().get("status").asText(), "refusals changed nothing");
+        assertEquals(400, http.get(city.path("/findings?kind=bogus"), city.admin()).status());
+        assertEquals("OPEN", http.get(city.path("/findings/" + patId), city.admin()).json().get("status").asText(), "refusals changed nothing");
 
-        Http.Reply ack = http.postJson(city.path("/findings/" + patId + "/acknowledge"), admin,
+        Http.Reply ack = http.postJson(city.path("/findings/" + patId + "/acknowledge"), city.admin(),
                 Map.of("reason", "Pat enrols a hardware key on Monday; accepted until then."));
         assertEquals(200, ack.status(), ack.toString());
         assertEquals("ACKNOWLEDGED", ack.json().get("status").asText());
-        assertEquals(409, http.postJson(city.path("/findings/" + patId + "/acknowledge"), admin, Map.of("reason", "again")).status());
+        assertEquals(409, http.postJson(city.path("/findings/" + patId + "/acknowledge"), city.admin(), Map.of("reason", "again")).status());
 
         // Fix one cause: meter-sync gets an owner. The next run resolves that finding and keeps the acknowledged one.
         updateClientAttributes(city.realm.clientUuid("meter-sync"), Map.of("city-iam.owner", "olga"));
         city.runToCompletion("hygiene");
-        JsonNode ownerless = http.get(city.path("/findings?kind=service_account_without_owner"), admin).json();
+        JsonNode ownerless = http.get(city.path("/findings?kind=service_account_without_owner"), city.admin()).json();
         assertEquals(1, ownerless.size(), ownerless.toString());
         assertEquals("RESOLVED", ownerless.get(0).get("status").asText());
         assertFalse(ownerless.get(0).get("resolved_at").isNull());
-        assertEquals("ACKNOWLEDGED", http.get(city.path("/findings/" + patId), admin).json().get("status").asText());
+        assertEquals("ACKNOWLEDGED", http.get(city.path("/findings/" + patId), city.admin()).json().get("status").asText());
         assertEquals(findings("OPEN").size(), open.size() - 2, "only meter-sync's owner finding resolved, pat's acknowledged");
     }
 

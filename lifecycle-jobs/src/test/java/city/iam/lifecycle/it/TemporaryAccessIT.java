@@ -39,16 +39,15 @@ class TemporaryAccessIT {
     void grantsEndAtExpiryWithANoticeBefore(TestServer server) {
         city = new LifecycleRealm(server, "ljtemp", false);
         Http http = city.http;
-        String admin = city.admin();
         Instant now = city.clock(0);
-        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), admin, Map.of("name", "incident-response"));
+        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", "incident-response"));
         String incident = group.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
         String platform = city.createClient("data-platform", "dp-secret-1");
-        assertEquals(201, http.postJson(city.realm.adminPath("/clients/" + platform + "/roles"), admin, Map.of("name", "export")).status());
-        assertEquals(201, http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "staff")).status());
+        assertEquals(201, http.postJson(city.realm.adminPath("/clients/" + platform + "/roles"), city.admin(), Map.of("name", "export")).status());
+        assertEquals(201, http.postJson(city.realm.adminPath("/roles"), city.admin(), Map.of("name", "staff")).status());
         String tia = city.realm.user("tia", "Tia-pass-1");
-        JsonNode staff = http.get(city.realm.adminPath("/roles/staff"), admin).json();
-        assertEquals(204, http.postJson(city.realm.adminPath("/users/" + tia + "/role-mappings/realm"), admin, List.of(staff)).status());
+        JsonNode staff = http.get(city.realm.adminPath("/roles/staff"), city.admin()).json();
+        assertEquals(204, http.postJson(city.realm.adminPath("/users/" + tia + "/role-mappings/realm"), city.admin(), List.of(staff)).status());
         city.realm.user("rita", "Rita-pass-1", "review-admin");
         city.realm.user("ada", "Ada-pass-1", "auditor");
         String rita = city.realm.token("rita", "Rita-pass-1");
@@ -74,7 +73,7 @@ class TemporaryAccessIT {
         Http.Reply permanent = http.postJson(city.path("/temporary-grants"), rita, grant(Map.of("realm_role", "staff", "until", until)));
         assertEquals(409, permanent.status(), "a permanent role is not made temporary: " + permanent);
         assertEquals(0, http.get(city.path("/temporary-grants"), rita).json().size(), "refusals changed nothing");
-        assertEquals(0, http.get(city.realm.adminPath("/users/" + tia + "/groups"), admin).json().size());
+        assertEquals(0, http.get(city.realm.adminPath("/users/" + tia + "/groups"), city.admin()).json().size());
 
         Http.Reply g1 = http.postJson(city.path("/temporary-grants"), rita, grant(Map.of("group", "/incident-response", "until", until)));
         assertEquals(201, g1.status(), g1.toString());
@@ -85,23 +84,23 @@ class TemporaryAccessIT {
         Http.Reply g3 = http.postJson(city.path("/temporary-grants"), rita, grant(Map.of("client", "data-platform", "client_role", "export",
                 "duration", "P5D")));
         assertEquals(409, g3.status(), "held already, through the first grant: " + g3);
-        assertEquals(1, http.get(city.realm.adminPath("/users/" + tia + "/groups"), admin).json().size());
-        assertTrue(http.get(city.realm.adminPath("/users/" + tia + "/role-mappings/clients/" + platform), admin).body().contains("export"));
+        assertEquals(1, http.get(city.realm.adminPath("/users/" + tia + "/groups"), city.admin()).json().size());
+        assertTrue(http.get(city.realm.adminPath("/users/" + tia + "/role-mappings/clients/" + platform), city.admin()).body().contains("export"));
 
         city.clock(2.5);
         city.runToCompletion("temporary-access");
         ada = city.realm.token("ada", "Ada-pass-1");
         JsonNode noticed = http.get(city.path("/temporary-grants/" + g1.json().get("id").asText()), ada).json();
         assertEquals("no_smtp", noticed.get("notice_status").asText(), noticed.toString());
-        assertEquals(1, http.get(city.realm.adminPath("/users/" + tia + "/groups"), admin).json().size(), "not ended yet");
+        assertEquals(1, http.get(city.realm.adminPath("/users/" + tia + "/groups"), city.admin()).json().size(), "not ended yet");
 
         city.clock(5.1);
         city.runToCompletion("temporary-access");
         rita = city.realm.token("rita", "Rita-pass-1");
-        assertEquals(0, http.get(city.realm.adminPath("/users/" + tia + "/groups"), admin).json().size(), "group membership ended");
-        assertFalse(http.get(city.realm.adminPath("/users/" + tia + "/role-mappings/clients/" + platform), admin).body().contains("export"));
-        assertTrue(http.get(city.realm.adminPath("/users/" + tia + "/role-mappings/realm"), admin).body().contains("staff"), "permanent role kept");
-        JsonNode expired = http.get(city.path("/temporary-grants?status=EXPIRED&user=" + tia), admin).json();
+        assertEquals(0, http.get(city.realm.adminPath("/users/" + tia + "/groups"), city.admin()).json().size(), "group membership ended");
+        assertFalse(http.get(city.realm.adminPath("/users/" + tia + "/role-mappings/clients/" + platform), city.admin()).body().contains("export"));
+        assertTrue(http.get(city.realm.adminPath("/users/" + tia + "/role-mappings/realm"), city.admin()).body().contains("staff"), "permanent role kept");
+        JsonNode expired = http.get(city.path("/temporary-grants?status=EXPIRED&user=" + tia), city.admin()).json();
         assertEquals(2, expired.size(), expired.toString());
 
         Http.Reply again = http.postJson(city.path("/temporary-grants"), rita, grant(Map.of("group", "/incident-response", "duration", "P1D")));
@@ -111,7 +110,7 @@ class TemporaryAccessIT {
         assertEquals("ENDED", http.get(city.path("/temporary-grants/" + againId), rita).json().get("status").asText());
         assertEquals(409, http.delete(city.path("/temporary-grants/" + againId), rita).status());
         assertEquals(404, http.delete(city.path("/temporary-grants/nope"), rita).status());
-        assertEquals(0, http.get(city.realm.adminPath("/users/" + tia + "/groups"), admin).json().size());
+        assertEquals(0, http.get(city.realm.adminPath("/users/" + tia + "/groups"), city.admin()).json().size());
     }
 
     private static Map<String, Object> grant(Map<String, Object> target) {

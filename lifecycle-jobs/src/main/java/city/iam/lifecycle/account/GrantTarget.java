@@ -1,4 +1,4 @@
-package city.iam.lifecycle.temporary;
+package city.iam.lifecycle.account;
 
 import city.iam.kernel.error.CityIamException;
 import org.keycloak.models.ClientModel;
@@ -73,7 +73,7 @@ public sealed interface GrantTarget {
     }
 
     /** From a request: exactly one of realm role, client + client role, or group path. */
-    static GrantTarget resolve(KeycloakSession session, RealmModel realm, String realmRole, String clientId, String clientRole, String groupPath) {
+    public static GrantTarget resolve(KeycloakSession session, RealmModel realm, String realmRole, String clientId, String clientRole, String groupPath) {
         int given = (realmRole != null ? 1 : 0) + (clientRole != null ? 1 : 0) + (groupPath != null ? 1 : 0);
         if (given != 1) {
             throw CityIamException.badRequest("invalid_target", "Give exactly one of realm_role, client_role (with client) or group.");
@@ -104,7 +104,7 @@ public sealed interface GrantTarget {
     }
 
     /** The target of a stored grant; null when the role or group has since been deleted. */
-    static GrantTarget stored(KeycloakSession session, RealmModel realm, String type, String id, String name) {
+    public static GrantTarget stored(KeycloakSession session, RealmModel realm, String type, String id, String name) {
         if (type.equals("group")) {
             GroupModel g = session.groups().getGroupById(realm, id);
             return g == null ? null : new Group(g, name);
