@@ -1,14 +1,10 @@
 package city.iam.lifecycle.it;
 
 import city.iam.testing.Http;
-import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,18 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * left pending and passwords older than the realm's expiry; a privileged user with OTP is not. A finding is
  * acknowledged with a reason (auditors cannot), and fixing a cause resolves its finding on the next run.
  */
-@ExtendWith(KeycloakServerExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HygieneFindingsIT {
-
-    private LifecycleRealm city;
-
-    @AfterAll
-    void resetClock() {
-        if (city != null) {
-            city.clock(0);
-        }
-    }
+class HygieneFindingsIT extends ClockedLifecycleIT {
 
     @Test
     void serviceAccountsSecretsAndCredentialHygiene(TestServer server) {
@@ -57,9 +42,7 @@ class HygieneFindingsIT {
         Http.Reply role = http.postJson(city.realm.adminPath("/roles"), city.admin(), Map.of("name", "city-operator",
                 "attributes", Map.of("city-iam.privileged", List.of("true"))));
         assertEquals(201, role.status(), role.toString());
-        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", "ops"));
-        assertEquals(201, group.status(), group.toString());
-        String ops = group.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        String ops = city.group("ops");
         JsonNode operator = http.get(city.realm.adminPath("/roles/city-operator"), city.admin()).json();
         assertEquals(204, http.postJson(city.realm.adminPath("/groups/" + ops + "/role-mappings/realm"), city.admin(), List.of(operator)).status());
 

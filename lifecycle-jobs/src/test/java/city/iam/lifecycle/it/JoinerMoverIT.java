@@ -1,14 +1,9 @@
 package city.iam.lifecycle.it;
 
 import city.iam.testing.Http;
-import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,18 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * takes the water access away only after the seven-day grace; a role given by hand is never touched. Bad
  * policies are refused with nothing changed.
  */
-@ExtendWith(KeycloakServerExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JoinerMoverIT {
-
-    private LifecycleRealm city;
-
-    @AfterAll
-    void resetClock() {
-        if (city != null) {
-            city.clock(0);
-        }
-    }
+class JoinerMoverIT extends ClockedLifecycleIT {
 
     @Test
     void joinersWaitForTheirStartAndMoversKeepOldAccessForTheGrace(TestServer server) {
@@ -45,11 +29,9 @@ class JoinerMoverIT {
         Http http = city.http;
         String admin = city.admin();
         Instant now = city.clock(0);
-        JsonNode profile = http.get(city.realm.adminPath("/users/profile"), admin).json();
-        ((ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_EDIT");
-        assertEquals(200, http.putJson(city.realm.adminPath("/users/profile"), admin, profile).status());
-        group("water");
-        group("energy");
+        city.allowUnmanagedAttributes();
+        city.group("water");
+        city.group("energy");
         assertEquals(201, http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "water-reader")).status());
         assertEquals(201, http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "grid-reader")).status());
         city.realm.user("ada", "Ada-pass-1", "auditor");
@@ -61,7 +43,7 @@ class JoinerMoverIT {
                         "groups", List.of("/energy"), "realm_roles", List.of("grid-reader"))));
         String ada = city.realm.token("ada", "Ada-pass-1");
         assertEquals(403, http.putJson(city.path("/policies/birthright"), ada, policy).status(), "auditors change nothing");
-        for (Map<String, Object> bad : List.of(
+        for (Map<String, ?> bad : List.<Map<String, ?>>of(
                 Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "department", "in", List.of("a")), "groups", List.of("/nope")))),
                 Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "department", "in", List.of("a")), "realm_roles", List.of("nope")))),
                 Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "department", "in", List.of("a")), "groups", List.of("/water"),
@@ -77,14 +59,14 @@ class JoinerMoverIT {
 
         String starts = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2).toString();
         String joe = city.realm.user("joe", "Joe-pass-1");
-        attributes(joe, Map.of("department", "water", "valid_from", starts));
+        city.userAttributes(joe, Map.of("department", "water", "valid_from", starts));
         String handGiven = city.realm.user("hana", "Hana-pass-1");
-        attributes(handGiven, Map.of("department", "water"));
+        city.userAttributes(handGiven, Map.of("department", "water"));
         JsonNode reader = http.get(city.realm.adminPath("/roles/water-reader"), admin).json();
         assertEquals(204, http.postJson(city.realm.adminPath("/users/" + handGiven + "/role-mappings/realm"), admin, List.of(reader)).status());
 
         city.runToCompletion("birthright");
-        JsonNode joeNow = user(joe);
+        JsonNode joeNow = city.user(joe);
         assertFalse(joeNow.get("enabled").asBoolean(), "disabled until the start date");
         assertEquals(List.of("/water"), groups(joe));
         assertTrue(realmRoles(joe).contains("water-reader"));
@@ -92,9 +74,9 @@ class JoinerMoverIT {
 
         city.clock(2.1);
         city.runToCompletion("birthright");
-        assertTrue(user(joe).get("enabled").asBoolean(), "enabled on the start date");
+        assertTrue(city.user(joe).get("enabled").asBoolean(), "enabled on the start date");
 
-        attributes(joe, Map.of("department", "energy"));
+        city.userAttributes(joe, Map.of("department", "energy"));
         city.runToCompletion("birthright");
         assertEquals(List.of("/energy", "/water"), groups(joe), "new access at once, old access kept for the grace");
         JsonNode moved = audit(joe, "lifecycle.mover.moved");
@@ -107,29 +89,12 @@ class JoinerMoverIT {
         assertFalse(realmRoles(joe).contains("water-reader"));
         assertTrue(realmRoles(joe).contains("grid-reader"));
 
-        attributes(handGiven, Map.of("department", "energy"));
+        city.userAttributes(handGiven, Map.of("department", "energy"));
         city.runToCompletion("birthright");
         city.clock(18);
         city.runToCompletion("birthright");
         assertTrue(realmRoles(handGiven).contains("water-reader"), "a role given by hand is never removed by the rules");
         assertEquals(List.of("/energy"), groups(handGiven));
-    }
-
-    private void group(String name) {
-        Http.Reply r = city.http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", name));
-        assertEquals(201, r.status(), r.toString());
-    }
-
-    private void attributes(String userId, Map<String, String> values) {
-        ObjectNode rep = (ObjectNode) user(userId);
-        ObjectNode attrs = rep.with("attributes");
-        values.forEach((k, v) -> attrs.putArray(k).add(v));
-        Http.Reply r = city.http.putJson(city.realm.adminPath("/users/" + userId), city.admin(), rep);
-        assertEquals(204, r.status(), r.toString());
-    }
-
-    private JsonNode user(String id) {
-        return city.http.get(city.realm.adminPath("/users/" + id), city.admin()).json();
     }
 
     private List<String> groups(String id) {

@@ -1,14 +1,9 @@
 package city.iam.lifecycle.it;
 
 import city.iam.testing.Http;
-import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * next sweep and are anonymised after retention; a future end date is left alone; an end date past the SLA and
  * an unreadable one become findings; the leaver's timeline is the audit log on the user.
  */
-@ExtendWith(KeycloakServerExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeaverIT {
-
-    private LifecycleRealm city;
-
-    @AfterAll
-    void resetClock() {
-        if (city != null) {
-            city.clock(0);
-        }
-    }
+class LeaverIT extends ClockedLifecycleIT {
 
     @Test
     void leaversLoseSessionsTokensAndAccessThenAreAnonymised(TestServer server) {
@@ -46,12 +30,11 @@ class LeaverIT {
         Http http = city.http;
         String admin = city.admin();
         Instant now = city.clock(0);
-        allowAttributes();
-        realmAttributes(Map.of("city-iam.lifecycle.leaver.anonymise-after", "P30D", "city-iam.lifecycle.leaver.sla", "PT4H"));
+        city.allowUnmanagedAttributes();
+        city.realmAttributes(Map.of("city-iam.lifecycle.leaver.anonymise-after", "P30D", "city-iam.lifecycle.leaver.sla", "PT4H"));
         city.createClient("portal", "portal-secret-1");
         assertEquals(201, http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "meter-reader")).status());
-        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), admin, Map.of("name", "staff"));
-        String staff = group.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        String staff = city.group("staff");
 
         String lena = person("lena", "Lena-pass-1", staff, Map.of("valid_to", now.minus(Duration.ofHours(1)).toString()));
         String hugo = person("hugo", "Hugo-pass-1", staff, Map.of("hr_status", "Left"));
@@ -70,14 +53,14 @@ class LeaverIT {
         assertEquals(400, refresh(online).status(), "so does the session");
         assertEquals(200, refresh(fayRefresh).status(), "a future end date is left alone");
         for (String id : List.of(lena, hugo, gus)) {
-            JsonNode user = user(id);
+            JsonNode user = city.user(id);
             assertFalse(user.get("enabled").asBoolean(), user.toString());
             assertTrue(user.at("/attributes/city-iam.leaver.left-at/0").isTextual(), user.toString());
             assertEquals(0, http.get(city.realm.adminPath("/users/" + id + "/groups"), admin).json().size(), "groups removed");
             assertFalse(http.get(city.realm.adminPath("/users/" + id + "/role-mappings/realm"), admin).body().contains("meter-reader"));
         }
-        assertTrue(user(fay).get("enabled").asBoolean());
-        assertTrue(user(ivan).get("enabled").asBoolean(), "an unreadable end date is not guessed at");
+        assertTrue(city.user(fay).get("enabled").asBoolean());
+        assertTrue(city.user(ivan).get("enabled").asBoolean(), "an unreadable end date is not guessed at");
         assertEquals(1, http.get(city.realm.adminPath("/users/" + fay + "/groups"), admin).json().size());
 
         JsonNode sla = http.get(city.path("/findings?kind=leaver_sla_breached"), admin).json();
@@ -99,27 +82,19 @@ class LeaverIT {
         assertEquals(1, city.runToCompletion("leaver").get("changed").asLong(), "only ivan's unreadable date is seen again");
         city.clock(31);
         city.runToCompletion("leaver");
-        JsonNode gone = user(lena);
+        JsonNode gone = city.user(lena);
         assertEquals("anonymised-" + lena, gone.get("username").asText());
         assertTrue(gone.path("email").isMissingNode() || gone.get("email").isNull());
-        assertFalse(user(fay).get("enabled").asBoolean(), "by now fay's own end date has passed");
+        assertFalse(city.user(fay).get("enabled").asBoolean(), "by now fay's own end date has passed");
     }
 
     private String person(String username, String password, String group, Map<String, String> attributes) {
         String id = city.realm.user(username, password);
-        ObjectNode rep = (ObjectNode) user(id);
-        ObjectNode attrs = rep.with("attributes");
-        attributes.forEach((k, v) -> attrs.putArray(k).add(v));
-        Http.Reply r = city.http.putJson(city.realm.adminPath("/users/" + id), city.admin(), rep);
-        assertEquals(204, r.status(), r.toString());
+        city.userAttributes(id, attributes);
         assertEquals(204, city.http.putJson(city.realm.adminPath("/users/" + id + "/groups/" + group), city.admin(), Map.of()).status());
         JsonNode role = city.http.get(city.realm.adminPath("/roles/meter-reader"), city.admin()).json();
         assertEquals(204, city.http.postJson(city.realm.adminPath("/users/" + id + "/role-mappings/realm"), city.admin(), List.of(role)).status());
         return id;
-    }
-
-    private JsonNode user(String id) {
-        return city.http.get(city.realm.adminPath("/users/" + id), city.admin()).json();
     }
 
     private String login(String username, String password, String scope) {
@@ -133,17 +108,5 @@ class LeaverIT {
     private Http.Reply refresh(String refreshToken) {
         return city.http.postForm("/realms/" + city.realm.name() + "/protocol/openid-connect/token", null, Map.of(
                 "grant_type", "refresh_token", "client_id", "portal", "client_secret", "portal-secret-1", "refresh_token", refreshToken));
-    }
-
-    private void allowAttributes() {
-        JsonNode profile = city.http.get(city.realm.adminPath("/users/profile"), city.admin()).json();
-        ((ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_EDIT");
-        assertEquals(200, city.http.putJson(city.realm.adminPath("/users/profile"), city.admin(), profile).status());
-    }
-
-    private void realmAttributes(Map<String, String> attributes) {
-        ObjectNode rep = (ObjectNode) city.http.get("/admin/realms/" + city.realm.name(), city.admin()).json();
-        attributes.forEach(rep.with("attributes")::put);
-        assertEquals(204, city.http.putJson("/admin/realms/" + city.realm.name(), city.admin(), rep).status());
     }
 }

@@ -1,13 +1,9 @@
 package city.iam.lifecycle.it;
 
 import city.iam.testing.Http;
-import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,26 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * LJ-35: a group membership and a client role given for five days; a notice three days before the end; both
  * removed at expiry while a permanent role stays; an early end by an admin; bad requests refused unchanged.
  */
-@ExtendWith(KeycloakServerExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TemporaryAccessIT {
-
-    private LifecycleRealm city;
-
-    @AfterAll
-    void resetClock() {
-        if (city != null) {
-            city.clock(0);
-        }
-    }
+class TemporaryAccessIT extends ClockedLifecycleIT {
 
     @Test
     void grantsEndAtExpiryWithANoticeBefore(TestServer server) {
         city = new LifecycleRealm(server, "ljtemp", false);
         Http http = city.http;
         Instant now = city.clock(0);
-        Http.Reply group = http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", "incident-response"));
-        String incident = group.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        city.group("incident-response");
         String platform = city.createClient("data-platform", "dp-secret-1");
         assertEquals(201, http.postJson(city.realm.adminPath("/clients/" + platform + "/roles"), city.admin(), Map.of("name", "export")).status());
         assertEquals(201, http.postJson(city.realm.adminPath("/roles"), city.admin(), Map.of("name", "staff")).status());
