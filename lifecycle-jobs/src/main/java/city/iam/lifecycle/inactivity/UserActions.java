@@ -7,9 +7,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** What the inactivity sweep does to an account: its own warning mail, the rest through {@link AccountActions}. */
 final class UserActions {
+
+    record Mailed(String user, String manager) {
+    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -21,13 +25,23 @@ final class UserActions {
         this.account = new AccountActions(session, realm);
     }
 
-    /** Mails the user when the realm has SMTP and the user an address; answers what happened, for the notice. */
-    String warn(UserModel user, InactivityPolicy policy, long idleMillis) {
+    /**
+     * Mails the user, and their manager when the {@code manager} attribute names one; answers what happened to
+     * each mail (manager null when there is none) for the notice.
+     */
+    Mailed warn(UserModel user, InactivityPolicy policy, long idleMillis) {
         long idleDays = Duration.ofMillis(idleMillis).toDays();
-        long disableInDays = Math.max(0, policy.disableAfter().minusMillis(idleMillis).toDays());
-        String text = "Your " + Notice.realmName(realm) + " account " + user.getUsername() + " has not been used for " + idleDays + " days.\n"
-                + "It will be disabled in " + disableInDays + " days unless you sign in.\n";
-        return Notice.mail(session, realm, user, "your account is about to be disabled", text);
+        // Rounded up: "disabled in 8 days" while 7.5 remain, never a day too few.
+        long disableInDays = (long) Math.ceil(Math.max(0, policy.disableAfter().toMillis() - idleMillis) / 86_400_000.0);
+        String status = Notice.mail(session, realm, user, Notice.Template.INACTIVITY_WARNING,
+                Map.of("idleDays", idleDays, "disableInDays", disableInDays));
+        UserModel manager = Notice.manager(session, realm, user);
+        if (manager == null || !manager.isEnabled()) {
+            return new Mailed(status, null);
+        }
+        String managerStatus = Notice.mail(session, realm, manager, Notice.Template.INACTIVITY_MANAGER,
+                Map.of("idleDays", idleDays, "disableInDays", disableInDays, "subjectUsername", user.getUsername()));
+        return new Mailed(status, managerStatus);
     }
 
     boolean disable(UserModel user) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -125,9 +126,8 @@ public final class TemporaryGrants {
     /** Mails the holder that the grant ends soon; answers the mail status recorded with the grant. */
     void notice(TemporaryGrantEntity g, long now) {
         UserModel user = session.users().getUserById(realm, g.getUserId());
-        String status = user == null ? "no_user" : Notice.mail(session, realm, user, "temporary access ends soon",
-                "Your access to " + g.getTargetName() + " ends at " + Instant.ofEpochMilli(g.getExpiresAt())
-                        + ".\nAsk its owner or your administrator for an extension if you still need it.\n");
+        String status = user == null ? "no_user" : Notice.mail(session, realm, user, Notice.Template.TEMPORARY_ACCESS_ENDING,
+                Map.of("target", g.getTargetName(), "expiresAt", Instant.ofEpochMilli(g.getExpiresAt()).toString()));
         g.setNoticeAt(now);
         g.setNoticeStatus(status);
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.temporary_access.noticed", g.getUserId(),
