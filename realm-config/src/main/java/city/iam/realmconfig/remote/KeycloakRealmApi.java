@@ -147,7 +147,10 @@ public final class KeycloakRealmApi implements RealmApi {
         for (ObjectType type : ObjectType.values()) {
             List<Change> upserts = plan.of(type).stream().filter(c -> c.action() != Action.DELETE).toList();
             if (!upserts.isEmpty()) {
+                long started = System.nanoTime();
                 upsert(type, upserts, progress);
+                progress.accept("  " + type.key() + ": " + upserts.size() + " created or updated in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
             }
         }
         for (Change c : plan.changes()) {

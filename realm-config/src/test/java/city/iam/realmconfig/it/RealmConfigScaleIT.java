@@ -62,8 +62,11 @@ class RealmConfigScaleIT {
                 + " organisations, " + GROUPS + " enrollment groups, 1 trust anchor, 1 inactivity policy\n"
                 + "  first apply (validate + plan + apply, empty realm): " + applyMs + " ms  [" + line(first.out(), "planned in")
                 + "; " + line(first.out(), "Applied") + "]\n"
+                + first.out().lines().filter(l -> l.contains("created or updated in")).map(l -> "  " + l.trim() + "\n")
+                        .collect(java.util.stream.Collectors.joining())
                 + "  second apply (validate + plan, no changes): " + secondMs + " ms  [" + line(second.out(), "planned in") + "]\n"
-                + "  JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n";
+                + "  JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + "\n";
         System.out.println(record);
         Files.writeString(Path.of("target", "realm-config-scale.txt"), record);
     }
