@@ -18,7 +18,7 @@ public record Options(String command, Path dir, Map<String, String> values, bool
 
     static final Set<String> COMMANDS = Set.of("validate", "plan", "apply", "export");
     private static final Set<String> WITH_VALUE = Set.of("--server", "--realm", "--client-id", "--client-secret-env",
-            "--client-secret-file", "--truststore", "--truststore-password-env");
+            "--client-secret-file", "--truststore", "--truststore-password-env", "--parallel");
 
     public static final String USAGE = """
             Usage: realm-config <validate|plan|apply|export> DIR [options]
@@ -36,6 +36,7 @@ public record Options(String command, Path dir, Map<String, String> values, bool
               --client-secret-file FILE      file holding the client secret     [CITY_IAM_CLIENT_SECRET_FILE]
               --truststore FILE              PKCS12/JKS trust store for the server's TLS certificate [CITY_IAM_TRUSTSTORE]
               --truststore-password-env VAR  variable holding its password      [default CITY_IAM_TRUSTSTORE_PASSWORD]
+              --parallel N                   apply: independent writes at once  [CITY_IAM_PARALLEL, default 2]
               --detailed-exitcode            plan: exit 4 when there are changes (for CI)
 
             Exit codes: 0 done, 1 invalid directory, 2 usage, 3 server unreachable/refused, 4 plan has changes.
@@ -86,7 +87,16 @@ public record Options(String command, Path dir, Map<String, String> values, bool
         String secret = secret(env);
         String store = value("--truststore", env, "CITY_IAM_TRUSTSTORE", null);
         String storePassword = env.apply(values.getOrDefault("--truststore-password-env", "CITY_IAM_TRUSTSTORE_PASSWORD"));
-        return new ServerOptions(url, realm, clientId, secret, store == null ? null : Path.of(store), storePassword);
+        int parallel;
+        try {
+            parallel = Integer.parseInt(value("--parallel", env, "CITY_IAM_PARALLEL", "2"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--parallel takes a number from 1 to 16.");
+        }
+        if (parallel < 1 || parallel > 16) {
+            throw new IllegalArgumentException("--parallel takes a number from 1 to 16.");
+        }
+        return new ServerOptions(url, realm, clientId, secret, store == null ? null : Path.of(store), storePassword, parallel);
     }
 
     private String secret(Function<String, String> env) {
