@@ -16,12 +16,14 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 9 performance: plan and apply of 1 000 datasets, 200 agreements, 50 organisations and 20 enrollment
  * groups (plus one trust anchor and the inactivity policy). Records the times in
  * target/realm-config-scale.txt for docs/performance.md; like every benchmark here it does not fail on time,
- * only on correctness (all created, a second apply changes nothing).
+ * only on correctness (all created, a second apply changes nothing). Opt-in, like the other harnesses:
+ * {@code -Dcityiam.bench.realm-config=true}.
  */
 @ExtendWith(KeycloakServerExtension.class)
 class RealmConfigScaleIT {
@@ -37,6 +39,7 @@ class RealmConfigScaleIT {
 
     @Test
     void planAndApplyAThousandDatasets(TestServer server) throws IOException {
+        assumeTrue(Boolean.getBoolean("cityiam.bench.realm-config"), "benchmark: set -Dcityiam.bench.realm-config=true");
         ConfigRealm realm = ConfigRealm.create(server, "scale");
         Path dir = directory(tmp.resolve("scale"));
 
