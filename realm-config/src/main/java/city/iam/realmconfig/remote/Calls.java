@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 final class Calls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How the token request is named, so its 401 can say "credentials" rather than "token". */
+    static final String TOKEN = "obtain a token";
 
     private final ServerOptions options;
 
@@ -44,7 +46,10 @@ final class Calls {
         int status = response.getStatus();
         String reason = reason(response);
         String message = switch (status) {
-            case 401 -> "The server refused the token of client '" + options.clientId() + "' while trying to " + what
+            case 401 -> what.startsWith(TOKEN)
+                    ? "The server refused the client credentials of '" + options.clientId() + "' in realm " + options.realm()
+                    + " while trying to " + what + " (401" + reason + "). Check the client id, its secret and the realm."
+                    : "The server refused the token of client '" + options.clientId() + "' while trying to " + what
                     + " (401" + reason + "). Check the realm and the client's credentials.";
             case 403 -> "Client '" + options.clientId() + "' may not " + what + " in realm " + options.realm() + " (403" + reason
                     + "). Give its service account the roles listed in docs/realm-config.md (Roles).";

@@ -75,7 +75,7 @@ public final class KeycloakRealmApi implements RealmApi {
                 .build();
         KeycloakRealmApi api = new KeycloakRealmApi(options, keycloak);
         try {
-            api.calls.run("obtain a token with the client credentials of '" + options.clientId() + "' in realm " + options.realm(),
+            api.calls.run(Calls.TOKEN + " with the client credentials of '" + options.clientId() + "' in realm " + options.realm(),
                     () -> keycloak.tokenManager().getAccessTokenString());
         } catch (RemoteFailure e) {
             keycloak.close();
