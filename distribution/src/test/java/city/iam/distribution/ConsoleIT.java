@@ -1,5 +1,6 @@
 package city.iam.distribution;
 
+import city.iam.device.TestPki;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
@@ -15,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The City IAM console in headless Chromium against the demo city realm: each demo user signs in through the
- * city login theme and sees only the pages of their roles; a review admin acknowledges a finding and the API
- * shows it; an auditor verifies the audit chain; a citizen sees no pages and gets 403 from the APIs. axe-core
+ * city login theme and sees only the pages of their roles; a review admin acknowledges a finding and a device
+ * admin quarantines a device, and the API shows both; an auditor verifies the audit chain; a citizen sees no pages and gets 403 from the APIs. axe-core
  * checks the login page and every console page for serious or critical accessibility violations.
  */
 @ExtendWith(KeycloakServerExtension.class)
@@ -50,11 +52,21 @@ class ConsoleIT {
             assertEquals("ACKNOWLEDGED", finding.get("status").asText(), finding.toString());
             assertEquals("rita.reviewer", finding.get("acknowledged_by").asText());
         });
+        String deviceAdmin = http.passwordToken("city", "devi.devices", "Devices-2026!");
+        String device = enrolDevice(http, deviceAdmin);
         as(server, "devi.devices", "Devices-2026!", "devices", browser -> {
             assertEquals(List.of("Devices"), navigation(browser));
             wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("count-active")));
             assertTrue(browser.findElement(By.id("count-active")).getText().contains("active"));
+            WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-device='" + device + "']")));
+            row.findElement(By.cssSelector("button")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), device + ": quarantine done"));
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-device='" + device + "'] td.status"), "quarantined"));
+            HeadlessChromium.screenshot(browser, "console-device-quarantined");
         });
+        JsonNode quarantined = http.get("/admin/realms/city/device-identity/devices/" + device, deviceAdmin).json();
+        assertEquals("quarantined", quarantined.get("status").asText(), quarantined.toString());
         as(server, "ada.auditor", "Auditor-2026!", "audit", browser -> {
             assertEquals(List.of("Devices", "Findings", "Audit log"), navigation(browser));
             wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
@@ -115,6 +127,27 @@ class ConsoleIT {
         HeadlessChromium.screenshot(browser, name);
         assertFalse(results.isErrored(), name + ": axe-core did not run");
         assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().size() + " nodes").toList());
+    }
+
+    /** Pins a test manufacturer in the city realm and enrols one meter with EAT evidence; answers its device id. */
+    private static String enrolDevice(Http http, String deviceAdmin) {
+        TestPki.Issuer maker = TestPki.root("CN=Console Test Meters Root");
+        Http.Reply anchor = http.postJson("/admin/realms/city/device-identity/trust-anchors", deviceAdmin,
+                Map.of("certificate", TestPki.pem(maker.cert()), "purpose", "idevid"));
+        assertEquals(201, anchor.status(), anchor.toString());
+        Http.Reply group = http.putJson("/admin/realms/city/device-identity/groups/console-meters", deviceAdmin, Map.of(
+                "anchors", List.of(anchor.json().get("pin").asText()), "evidence_types", List.of("eat"), "serial_allowlist", List.of("CM-*"), "quota", 5));
+        assertEquals(201, group.status(), group.toString());
+        Http.Reply challenge = http.postJson("/realms/city/device-identity/challenge", null, Map.of("group", "console-meters"));
+        assertEquals(200, challenge.status(), challenge.toString());
+        TestPki.Issuer idevid = TestPki.idevid(maker, "CM-0001");
+        KeyPair key = TestPki.ecKeys();
+        String evidence = TestPki.sign(TestPki.claims(challenge.json().get("nonce").asText(), "CM-0001", key.getPublic()).build(),
+                idevid, List.of(idevid.cert(), maker.cert()));
+        Http.Reply enrolled = http.postJson("/realms/city/device-identity/enroll", null, Map.of("group", "console-meters",
+                "csr", TestPki.csrPem(key, "CN=ignored"), "evidence", evidence));
+        assertEquals(201, enrolled.status(), enrolled.toString());
+        return enrolled.json().get("device_id").asText();
     }
 
     private static void awaitRun(Http http, TestServer server, String id) {
