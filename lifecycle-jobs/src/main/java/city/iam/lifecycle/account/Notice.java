@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class Notice {
 
+    public static final String NO_SMTP = "no_smtp";
     private static final Logger LOG = Logger.getLogger(Notice.class);
 
     /** A template and its subject message key. */
@@ -43,7 +44,7 @@ public final class Notice {
     public static String mail(KeycloakSession session, RealmModel realm, UserModel to, Template template, Map<String, Object> attributes) {
         Map<String, String> smtp = realm.getSmtpConfig();
         if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
-            return "no_smtp";
+            return NO_SMTP;
         }
         if (to.getEmail() == null || to.getEmail().isBlank()) {
             return "no_address";

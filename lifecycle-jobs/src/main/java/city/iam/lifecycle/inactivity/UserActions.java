@@ -35,6 +35,10 @@ final class UserActions {
         long disableInDays = (long) Math.ceil(Math.max(0, policy.disableAfter().toMillis() - idleMillis) / 86_400_000.0);
         String status = Notice.mail(session, realm, user, Notice.Template.INACTIVITY_WARNING,
                 Map.of("idleDays", idleDays, "disableInDays", disableInDays));
+        if (status.equals(Notice.NO_SMTP)) {
+            // No mail server: the manager lookup (an attribute read per user) would only learn the same.
+            return new Mailed(status, null);
+        }
         UserModel manager = Notice.manager(session, realm, user);
         if (manager == null || !manager.isEnabled()) {
             return new Mailed(status, null);
