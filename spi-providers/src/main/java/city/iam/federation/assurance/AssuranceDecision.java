@@ -29,7 +29,7 @@ public final class AssuranceDecision {
         private final String code;
         private final String upstreamAcr;
 
-        Refused(String code, String upstreamAcr, String description) {
+        public Refused(String code, String upstreamAcr, String description) {
             super(description);
             this.code = code;
             this.upstreamAcr = upstreamAcr;

@@ -10,6 +10,7 @@ import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.models.Constants;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
@@ -51,7 +52,7 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
     public static final String NOTE_UPSTREAM_ACR = "city.upstream_acr";
     public static final String NOTE_CITY_ACR = "city.acr";
 
-    private static final String[] COMPATIBLE = {OIDCIdentityProviderFactory.PROVIDER_ID,
+    private static final String[] COMPATIBLE = {OIDCIdentityProviderFactory.PROVIDER_ID, CityOidcIdentityProviderFactory.PROVIDER_ID,
             KeycloakOIDCIdentityProviderFactory.PROVIDER_ID, SAMLIdentityProviderFactory.PROVIDER_ID};
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
@@ -120,6 +121,7 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
         AssuranceDecision.Outcome outcome;
         try {
             outcome = decision(mapperModel, authSession).decide(upstream);
+            requireEssentialLevel(authSession, outcome);
         } catch (AssuranceDecision.Refused r) {
             FederationAudit.record(session, realm, linked == null ? null : linked.getId(), login.refused(r.upstreamAcr(), r.code()));
             throw AssuranceRefusal.of(session, realm, context, r.code(), r.upstreamAcr(), r.getMessage());
@@ -149,6 +151,21 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
                                    BrokeredIdentityContext context) {
         restore(session, context);
+    }
+
+    /**
+     * A client that marked its acr request essential gets that level or an error, never a silent downgrade
+     * (keycloak#8724): Keycloak does not check this for brokered logins itself.
+     */
+    private static void requireEssentialLevel(AuthenticationSessionModel authSession, AssuranceDecision.Outcome outcome) {
+        if (authSession == null || !Boolean.parseBoolean(authSession.getClientNote(Constants.FORCE_LEVEL_OF_AUTHENTICATION))) {
+            return;
+        }
+        String requested = authSession.getClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION);
+        if (requested != null && Integer.parseInt(requested) > outcome.level()) {
+            throw new AssuranceDecision.Refused("city_acr_insufficient", outcome.upstreamAcr(),
+                    "The identity provider authenticated you at a lower level of assurance than this application requires.");
+        }
     }
 
     private static AssuranceDecision decision(IdentityProviderMapperModel mapperModel, AuthenticationSessionModel authSession) {

@@ -1,6 +1,8 @@
 package city.iam.federation.rest;
 
 import city.iam.federation.aggregate.AggregateDefinition;
+import city.iam.federation.aggregate.AggregateRefreshJob;
+import city.iam.kernel.job.JobEngine;
 import city.iam.federation.aggregate.AggregateService;
 import city.iam.federation.aggregate.AggregateStore;
 import city.iam.federation.aggregate.IdpSync;
@@ -135,6 +137,17 @@ public class AggregatesResource {
     @Path("{name}/refresh")
     public Response refresh(@PathParam("name") String name) {
         return write(() -> changed(AggregateService.refresh(session, realm, require(name), actor(), "admin")));
+    }
+
+    /** Starts the scheduled refresh job now (all aggregates whose interval has passed); answers the run. */
+    @POST
+    @Path("refresh-due")
+    public Response refreshDue() {
+        return write(() -> {
+            JobEngine engine = JobEngine.of(session);
+            JobEngine.Started started = engine.start(realm, engine.registry().job(AggregateRefreshJob.NAME).orElseThrow(), "admin");
+            return Response.status(started.started() ? 202 : 200).entity(started.run()).build();
+        });
     }
 
     private Response changed(AggregateService.Summary summary) {

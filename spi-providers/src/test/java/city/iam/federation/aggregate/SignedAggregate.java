@@ -63,11 +63,17 @@ public final class SignedAggregate {
     }
 
     public static Signer signer(String cn) {
+        return signer(cn, false);
+    }
+
+    /** @param ec a P-256 key (small certificates for generated IdP entities) instead of RSA 2048 */
+    public static Signer signer(String cn, boolean ec) {
         try {
             Path dir = Files.createTempDirectory("agg-key");
             Path store = dir.resolve("k.p12");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "k", "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA",
+                    "-genkeypair", "-alias", "k", "-keyalg", ec ? "EC" : "RSA", ec ? "-groupname" : "-keysize", ec ? "secp256r1" : "2048",
+                    "-sigalg", ec ? "SHA256withECDSA" : "SHA256withRSA",
                     "-dname", "CN=" + cn, "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(),
                     "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

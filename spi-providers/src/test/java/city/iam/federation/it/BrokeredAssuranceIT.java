@@ -40,6 +40,8 @@ class BrokeredAssuranceIT {
         idp.brokerWithAssurance("utility-eidas", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));
         // The same upstream, but the city expects FranceConnect values from it: eIDAS URIs are unknown here.
         idp.brokerWithAssurance("utility-fc", Map.of("acr.preset", "franceconnect", "syncMode", "INHERIT"));
+        // city-oidc: the OIDC broker that forwards step-up requests translated into the IdP's vocabulary.
+        idp.brokerWithAssurance("utility-stepup", "city-oidc", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));
         idp.city.user("ada", "Ada-pass-1", "auditor");
     }
 
@@ -82,15 +84,61 @@ class BrokeredAssuranceIT {
 
         String admin = idp.server.masterToken();
         JsonNode events = http.get(idp.city.adminPath("/events?type=IDENTITY_PROVIDER_LOGIN_ERROR"), admin).json();
-        assertTrue(events.size() >= 1, events.toString());
-        assertEquals("city_acr_unknown", events.get(0).get("error").asText());
-        assertEquals(StakeholderIdp.EIDAS_SUBSTANTIAL, events.get(0).get("details").get("upstream_acr").asText());
+        JsonNode event = null;
+        for (JsonNode e : events) {
+            if ("city_acr_unknown".equals(e.path("error").asText())) {
+                event = e;
+            }
+        }
+        assertNotNull(event, events.toString());
+        assertEquals("utility-fc", event.get("details").get("identity_provider").asText());
+        assertEquals(StakeholderIdp.EIDAS_SUBSTANTIAL, event.get("details").get("upstream_acr").asText());
 
-        JsonNode refusal = audit("federation.login.refused").get(0).get("payload");
+        JsonNode refusal = null;
+        for (JsonNode entry : audit("federation.login.refused")) {
+            if ("city_acr_unknown".equals(entry.get("payload").path("refusal").asText())) {
+                refusal = entry.get("payload");
+            }
+        }
+        assertNotNull(refusal);
         assertEquals("utility-fc", refusal.get("identity_provider").asText());
         assertEquals("city_acr_unknown", refusal.get("refusal").asText());
         // Nobody was created for bob in the city.
         assertEquals(0, http.get(idp.city.adminPath("/users?username=bob&exact=true"), admin).json().size());
+    }
+
+    @Test
+    void stepUpIsForwardedInTheIdpsVocabulary() {
+        String upstreamAuth = idp.upstreamAuthEndpoint();
+        Browser.Page high = new Browser(upstreamAuth).open(idp.authUrl("utility-stepup", "&acr_values=high"));
+        assertTrue(high.reached(upstreamAuth), high.url());
+        assertEquals(StakeholderIdp.EIDAS_HIGH, high.query("acr_values"));
+        Browser.Page substantial = new Browser(upstreamAuth).open(idp.authUrl("utility-stepup", "&acr_values=substantial"));
+        assertEquals(StakeholderIdp.EIDAS_SUBSTANTIAL, substantial.query("acr_values"));
+        // Without a request nothing is forwarded; the city's own names ("high") never leak upstream.
+        Browser.Page none = new Browser(upstreamAuth).open(idp.authUrl("utility-stepup", ""));
+        assertTrue(none.reached(upstreamAuth), none.url());
+        assertEquals(null, none.query("acr_values"));
+    }
+
+    @Test
+    void essentialLevelTheIdpDidNotReachIsAnErrorNotADowngrade() {
+        String claims = java.net.URLEncoder.encode("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"high\"]}}}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Browser browser = new Browser(StakeholderIdp.APP_REDIRECT);
+        Browser.Page login = browser.open(idp.authUrl("utility-stepup", "&claims=" + claims));
+        assertEquals(200, login.status(), login.body());
+        assertTrue(login.url().contains("acr_values=" + java.net.URLEncoder.encode(StakeholderIdp.EIDAS_HIGH, java.nio.charset.StandardCharsets.UTF_8)), login.url());
+        // The stakeholder IdP has no second factor configured, so it answers eIDAS substantial.
+        Browser.Page refused = browser.submit(login, Map.of("username", "alice", "password", "Alice-pass-1", "credentialId", ""));
+        assertFalse(refused.reached(StakeholderIdp.APP_REDIRECT), "an essential level that was not reached must not log in");
+        assertEquals(403, refused.status(), refused.body());
+        JsonNode events = http.get(idp.city.adminPath("/events?type=IDENTITY_PROVIDER_LOGIN_ERROR"), idp.server.masterToken()).json();
+        boolean found = false;
+        for (JsonNode e : events) {
+            found |= "city_acr_insufficient".equals(e.path("error").asText());
+        }
+        assertTrue(found, events.toString());
     }
 
     private List<JsonNode> audit(String action) {

@@ -57,6 +57,14 @@ final class StakeholderIdp {
 
     /** An OIDC IdP in the city pointing at the stakeholder realm, with our assurance mapper configured. */
     void brokerWithAssurance(String alias, Map<String, String> mapperConfig) {
+        brokerWithAssurance(alias, "oidc", mapperConfig);
+    }
+
+    String upstreamAuthEndpoint() {
+        return server.baseUrl() + "/realms/" + upstream.name() + "/protocol/openid-connect/auth";
+    }
+
+    void brokerWithAssurance(String alias, String providerId, Map<String, String> mapperConfig) {
         String admin = server.masterToken();
         String issuer = server.baseUrl() + "/realms/" + upstream.name();
         Map<String, String> config = new HashMap<>(Map.of(
@@ -68,7 +76,7 @@ final class StakeholderIdp {
                 "syncMode", "FORCE"));
         config.put("defaultScope", "openid profile email");
         expect(201, http.postJson(city.adminPath("/identity-provider/instances"), admin, Map.of(
-                "alias", alias, "providerId", "oidc", "enabled", true, "trustEmail", false, "config", config)));
+                "alias", alias, "providerId", providerId, "enabled", true, "trustEmail", false, "config", config)));
         expect(201, http.postJson(city.adminPath("/identity-provider/instances/" + alias + "/mappers"), admin, Map.of(
                 "name", "assurance", "identityProviderAlias", alias, "identityProviderMapper", "city-assurance-mapper",
                 "config", mapperConfig)));
