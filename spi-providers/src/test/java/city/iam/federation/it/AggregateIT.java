@@ -219,15 +219,15 @@ class AggregateIT {
         error(400, "invalid_signature", slowPost(BASE + "/big/import", manager, tampered.getBytes(StandardCharsets.UTF_8)));
         assertEquals("https://idp42.example.org/sso", idp("42").get("config").get("singleSignOnServiceUrl").asText());
 
-        // A new signed version without entity 7 and with entity 9 moved: one disabled, one updated.
+        // A new signed version without entity 8 and with entity 9 moved: one disabled, one updated.
         String v2 = SignedAggregate.entities(ENTITIES, idpKey.base64())
-                .replace(SignedAggregate.idp(7, idpKey.base64(), "https://federation.example.org", List.of()), "")
+                .replace(SignedAggregate.idp(8, idpKey.base64(), "https://federation.example.org", List.of()), "")
                 .replace("https://idp9.example.org/sso", "https://idp9.example.org/sso-v2");
         published.set(SignedAggregate.sign(SignedAggregate.unsigned(Instant.now().plus(Duration.ofDays(8)), v2), federation));
         JsonNode s3 = slowPost(BASE + "/big/refresh", manager, null).json();
         assertEquals(1, s3.get("sync").get("disabled").asInt(), s3.toString());
         assertEquals(1, s3.get("sync").get("updated").asInt(), s3.toString());
-        assertFalse(idp("7").get("enabled").asBoolean());
+        assertFalse(idp("8").get("enabled").asBoolean());
         assertEquals("https://idp9.example.org/sso-v2", idp("9").get("config").get("singleSignOnServiceUrl").asText());
 
         // Audit: one entry per successful import.
