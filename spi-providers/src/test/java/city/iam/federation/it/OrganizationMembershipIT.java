@@ -108,7 +108,11 @@ class OrganizationMembershipIT {
         JsonNode members = http.get(idp.city.adminPath("/organizations/" + orgId + "/members"), admin).json();
         List<String> names = new java.util.ArrayList<>();
         members.forEach(m -> names.add(m.get("username").asText()));
-        assertTrue(names.contains("alice"), names.toString());
+        String auditorToken = idp.city.token("ada", "Ada-pass-1");
+        assertTrue(names.contains("alice"), names + " | audit: "
+                + http.get(idp.city.adminPath("/city-iam/audit?max=20&order=desc"), auditorToken).body()
+                + " | users: " + http.get(idp.city.adminPath("/users"), admin).body()
+                + " | flow: " + http.get(idp.city.adminPath("/authentication/flows/" + enc(FLOW) + "/executions"), admin).body());
         assertTrue(!names.contains("mallory"), names.toString());
 
         String auditor = idp.city.token("ada", "Ada-pass-1");
