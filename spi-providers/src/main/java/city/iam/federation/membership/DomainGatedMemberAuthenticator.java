@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.representations.IDToken;
+import org.keycloak.representations.JsonWebToken;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
@@ -38,13 +42,39 @@ public class DomainGatedMemberAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         Set<String> domains = org.getDomains().map(OrganizationDomainModel::getName).collect(Collectors.toSet());
-        MembershipGate.Decision decision = MembershipGate.decide(user.getEmail(), user.isEmailVerified(), domains);
+        MembershipGate.Decision decision = MembershipGate.decide(user.getEmail(), emailVerified(context, brokerContext, user), domains);
         boolean added = false;
         if (decision == MembershipGate.Decision.ADD && !orgs.isMember(org, user)) {
             added = orgs.addManagedMember(org, user);
         }
         audit(session, context.getRealm(), user, org, brokerContext, decision, added);
         context.success();
+    }
+
+    /**
+     * Keycloak marks a trusted IdP's email verified only after this flow ends (afterFirstBrokerLogin), so the same
+     * rule is applied here: verified locally, or the IdP is trusted for email, the user did not change the address
+     * on the review-profile page, and the IdP did not itself say the address is unverified.
+     */
+    private static boolean emailVerified(AuthenticationFlowContext context, BrokeredIdentityContext broker, UserModel user) {
+        if (user.isEmailVerified()) {
+            return true;
+        }
+        boolean changed = Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(AbstractIdentityProvider.UPDATE_PROFILE_EMAIL_CHANGED));
+        return broker.getIdpConfig().isTrustEmail() && !changed && user.getEmail() != null
+                && user.getEmail().equalsIgnoreCase(broker.getEmail() == null ? "" : broker.getEmail())
+                && !Boolean.FALSE.equals(upstreamEmailVerified(broker));
+    }
+
+    private static Boolean upstreamEmailVerified(BrokeredIdentityContext broker) {
+        Object token = broker.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
+        if (token instanceof IDToken id) {
+            return id.getEmailVerified();
+        }
+        if (token instanceof JsonWebToken jwt && jwt.getOtherClaims().get("email_verified") instanceof Boolean b) {
+            return b;
+        }
+        return null;
     }
 
     private static void audit(KeycloakSession session, RealmModel realm, UserModel user, OrganizationModel org,
