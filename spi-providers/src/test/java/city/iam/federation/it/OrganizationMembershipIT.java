@@ -45,12 +45,15 @@ class OrganizationMembershipIT {
         String admin = server.masterToken();
         StakeholderIdp.expect(204, http.putJson("/admin/realms/" + idp.city.name(), admin, Map.of("organizationsEnabled", true)));
         Http.Reply org = http.postJson(idp.city.adminPath("/organizations"), admin, Map.of("name", "Utility A", "alias", "utility-a",
-                "domains", List.of(Map.of("name", "utility-a.example"))));
+                "domains", List.of(Map.of("name", "utility-a.example")), "attributes", Map.of("stakeholderType", List.of("utility"))));
         StakeholderIdp.expect(201, org);
         String location = org.headers().firstValue("Location").orElseThrow();
         orgId = location.substring(location.lastIndexOf('/') + 1);
         StakeholderIdp.expect(204, http.postJson(idp.city.adminPath("/organizations/" + orgId + "/identity-providers"), admin, "\"utility-org\""));
         gatedFirstBrokerLoginFlow(admin);
+        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/clients/" + idp.city.clientUuid(StakeholderIdp.APP) + "/protocol-mappers/models"),
+                admin, Map.of("name", "stakeholder types", "protocol", "openid-connect", "protocolMapper", "city-stakeholder-type-mapper",
+                        "config", Map.of("access.token.claim", "true", "id.token.claim", "true"))));
         ObjectNode rep = (ObjectNode) http.get(idp.city.adminPath("/identity-provider/instances/utility-org"), admin).json();
         rep.put("trustEmail", true);
         rep.put("firstBrokerLoginFlowAlias", FLOW);
@@ -92,18 +95,22 @@ class OrganizationMembershipIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private void login(String user, String password) {
+    private JsonNode login(String user, String password) {
         Browser browser = new Browser(StakeholderIdp.APP_REDIRECT);
         Browser.Page page = browser.open(idp.authUrl("utility-org", ""));
         assertEquals(200, page.status(), page.body());
         Browser.Page done = browser.submit(page, Map.of("username", user, "password", password, "credentialId", ""));
         assertTrue(done.reached(StakeholderIdp.APP_REDIRECT), user + " ended at " + done.url() + " " + done.status() + " " + done.body());
+        return StakeholderIdp.claims(idp.exchange(done.query("code")).get("access_token").asText());
     }
 
     @Test
     void onlyVerifiedEmailsOfTheOrganisationsDomainJoin() {
-        login("alice", "Alice-pass-1");
-        login("mallory", "Mallory-pass-1");
+        JsonNode alice = login("alice", "Alice-pass-1");
+        JsonNode mallory = login("mallory", "Mallory-pass-1");
+        // B1: the member's token names the stakeholder type of her organisation; the non-member's does not.
+        assertEquals("utility", alice.path("stakeholder_types").path(0).asText(), alice.toString());
+        assertTrue(mallory.path("stakeholder_types").isMissingNode(), mallory.toString());
         String admin = idp.server.masterToken();
         JsonNode members = http.get(idp.city.adminPath("/organizations/" + orgId + "/members"), admin).json();
         List<String> names = new java.util.ArrayList<>();
