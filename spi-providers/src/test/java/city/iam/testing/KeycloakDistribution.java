@@ -38,13 +38,49 @@ public final class KeycloakDistribution implements TestServer {
     private Process process;
     private List<String> startOptions;
 
+    private final boolean ownsDatabase;
+
     private KeycloakDistribution(ServerConfig config) {
+        this(config, null, "keycloak");
+    }
+
+    private KeycloakDistribution(ServerConfig config, TestDatabase shared, String name) {
         this.config = config;
-        this.database = TestDatabase.select(config.db(), config.work());
+        this.ownsDatabase = shared == null;
+        this.database = shared != null ? shared : TestDatabase.select(config.db(), config.work());
         this.httpPort = freePort();
         this.managementPort = freePort();
         this.httpsPort = freePort();
-        this.logFile = config.work().resolve("keycloak.log");
+        this.logFile = config.work().resolve(name + ".log");
+    }
+
+    /**
+     * A second Keycloak process on the same database (and installation), on ports of its own: two nodes of one
+     * deployment, for tests of work that must run once per cluster. Its caches are local, so what it should see
+     * must exist before it starts. Closing it leaves the database to this node.
+     */
+    public KeycloakDistribution secondNode() {
+        KeycloakDistribution node = new KeycloakDistribution(config, database, "keycloak-node2");
+        List<String> options = new ArrayList<>();
+        for (String o : startOptions) {
+            if (o.startsWith("--http-port=")) {
+                options.add("--http-port=" + node.httpPort);
+            } else if (o.startsWith("--https-port=")) {
+                options.add("--https-port=" + node.httpsPort);
+            } else if (o.startsWith("--http-management-port=")) {
+                options.add("--http-management-port=" + node.managementPort);
+            } else if (!o.equals("--import-realm")) {
+                options.add(o);
+            }
+        }
+        node.startOptions = List.copyOf(options);
+        try {
+            node.process = node.kc(List.of("start-dev"), node.startOptions).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        node.waitUntilReady();
+        return node;
     }
 
     public static KeycloakDistribution start(ServerConfig config) {
@@ -229,7 +265,9 @@ public final class KeycloakDistribution implements TestServer {
                 }
             }
         }
-        database.drop();
+        if (ownsDatabase) {
+            database.drop();
+        }
     }
 
     /** CPU time the server's processes have used so far: benchmarks divide it by requests served. */
