@@ -16,8 +16,8 @@ import java.util.List;
  * Job {@value #NAME}: clients and the bootstrap admin in the first step, then the realm's users {@value #BATCH}
  * per transaction in username order (keyset paging, as the inactivity sweep), then resolves what the run no
  * longer saw. The cursor is {@code clients} before the first step and {@code u:<last username>} after, so a
- * run resumed after a crash goes on from the last committed batch. Daily where
- * {@code city-iam.lifecycle.hygiene-scan=true}; run-now anywhere.
+ * run resumed after a crash goes on from the last committed batch. Daily (or every
+ * {@code city-iam.lifecycle.hygiene-interval}) where {@code city-iam.lifecycle.hygiene-scan=true}; run-now anywhere.
  */
 public final class HygieneScan implements Job {
 
@@ -33,6 +33,11 @@ public final class HygieneScan implements Job {
     @Override
     public Duration interval() {
         return Duration.ofDays(1);
+    }
+
+    @Override
+    public Duration interval(KeycloakSession session, RealmModel realm) {
+        return HygieneThresholds.interval(realm);
     }
 
     @Override

@@ -24,4 +24,10 @@ public record HygieneThresholds(Duration maxSecretAge, Duration serviceAccountUn
     public static boolean scheduled(RealmModel realm) {
         return RealmSettings.of(realm).flag(ENABLED, false);
     }
+
+    /** {@code city-iam.lifecycle.hygiene-interval}: how often the scan runs (default daily, at most every 10 seconds). */
+    public static Duration interval(RealmModel realm) {
+        Duration d = RealmSettings.of(realm).duration("lifecycle.hygiene-interval", Duration.ofDays(1));
+        return d.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : d;
+    }
 }

@@ -24,6 +24,11 @@ public interface Job {
         return null;
     }
 
+    /** The interval in one realm, for jobs whose realms choose their own; by default {@link #interval()}. */
+    default Duration interval(KeycloakSession session, RealmModel realm) {
+        return interval();
+    }
+
     /** Whether the scheduler should run the job in this realm (for example: a policy is configured). */
     default boolean scheduledIn(KeycloakSession session, RealmModel realm) {
         return false;

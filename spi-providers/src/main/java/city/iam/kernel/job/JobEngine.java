@@ -127,7 +127,7 @@ public final class JobEngine {
             JobRuns runs = runs(s, realmId);
             Optional<JobRunEntity> running = runs.running(job.name());
             boolean stale = running.isPresent() && lease.expired(running.get().getHeartbeatAt(), now);
-            Duration interval = job.interval();
+            Duration interval = job.interval(s, realm);
             boolean due = running.isEmpty() && interval != null && job.scheduledIn(s, realm)
                     && Lease.due(runs.lastStarted(job.name()), interval, now);
             if (stale || due) {

@@ -13,8 +13,12 @@ public record Lease(Duration length) {
         return nowMillis - heartbeatMillis > length.toMillis() || heartbeatMillis - nowMillis > length.toMillis();
     }
 
-    /** A scheduled job is due when its last run started at least one interval ago (or in the clock's future). */
+    /**
+     * A scheduled job is due when its last run started at least one interval ago. A start more than an interval
+     * in the future means the clock was moved back (tests do): due again. A start only a little in the future is
+     * another node's clock running ahead of this one, and must not start the job a second time.
+     */
     public static boolean due(Long lastStartedMillis, Duration interval, long nowMillis) {
-        return lastStartedMillis == null || nowMillis - lastStartedMillis >= interval.toMillis() || lastStartedMillis > nowMillis;
+        return lastStartedMillis == null || Math.abs(nowMillis - lastStartedMillis) >= interval.toMillis();
     }
 }

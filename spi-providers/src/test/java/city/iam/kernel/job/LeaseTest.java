@@ -33,5 +33,6 @@ class LeaseTest {
         assertFalse(Lease.due(0L, day, day.toMillis() - 1));
         assertTrue(Lease.due(0L, day, day.toMillis()));
         assertTrue(Lease.due(day.toMillis() * 3, day, day.toMillis()), "a start in the clock's future is stale");
+        assertFalse(Lease.due(day.toMillis() + 50, day, day.toMillis()), "another node's clock 50 ms ahead is not a reason to start again");
     }
 }
