@@ -25,7 +25,7 @@ final class LifecycleCleanup implements ProviderEventListener {
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             EntityManager em = em(removed.getKeycloakSession());
             String realmId = removed.getRealm().getId();
-            for (String entity : new String[]{"UserAuthEntity", "ClientAuthEntity", "InactivityStateEntity", "NoticeEntity"}) {
+            for (String entity : new String[]{"UserAuthEntity", "ClientAuthEntity", "InactivityStateEntity", "NoticeEntity", "ItemEntity", "CampaignEntity"}) {
                 em.createQuery("delete from " + entity + " e where e.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
             }
         }

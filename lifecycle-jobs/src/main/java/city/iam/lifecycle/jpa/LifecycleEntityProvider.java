@@ -3,6 +3,9 @@ package city.iam.lifecycle.jpa;
 import city.iam.kernel.job.JobRegistry;
 import city.iam.lifecycle.inactivity.InactivitySweep;
 import city.iam.lifecycle.tracker.LastAuthBackfill;
+import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.jpa.ItemEntity;
+import city.iam.review.remediation.ReviewJob;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -22,7 +25,8 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
     private static final JpaEntityProvider TABLES = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class);
+            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class,
+                    CampaignEntity.class, ItemEntity.class);
         }
 
         @Override
@@ -54,6 +58,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         JobRegistry jobs = JobRegistry.of(factory);
         jobs.register(new InactivitySweep());
         jobs.register(new LastAuthBackfill());
+        jobs.register(new ReviewJob());
         factory.register(new LifecycleCleanup());
     }
 
