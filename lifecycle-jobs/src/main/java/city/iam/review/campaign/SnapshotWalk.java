@@ -1,5 +1,6 @@
 package city.iam.review.campaign;
 
+import city.iam.lifecycle.tracker.LastAuthStore;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.reviewer.Assignment;
 import city.iam.review.reviewer.ModelDirectory;
@@ -9,7 +10,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +35,13 @@ public final class SnapshotWalk {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final EntityManager em;
+    private final LastAuthStore tracker;
 
     public SnapshotWalk(KeycloakSession session, RealmModel realm, EntityManager em) {
         this.session = session;
         this.realm = realm;
         this.em = em;
+        this.tracker = new LastAuthStore(em);
     }
 
     public void walk(ReviewDefinition definition, Sink sink) {
@@ -66,22 +68,13 @@ public final class SnapshotWalk {
     }
 
     private void flush(List<Grant> pending, ReviewerChain chain, String resolver, Sink sink) {
-        Map<String, Long> lastAuth = lastAuth(pending.stream().map(Grant::userId).distinct().toList());
+        // Last sign-ins from the lifecycle tracker, one query per batch.
+        Map<String, Long> lastAuth = tracker.lastAuthAt(pending.stream().map(Grant::userId).distinct().toList());
         List<Row> rows = new ArrayList<>(pending.size());
         for (Grant g : pending) {
             rows.add(new Row(g, chain.resolve(resolver, g.userId(), g.type(), g.accessId()), lastAuth.get(g.userId())));
         }
         pending.clear();
         sink.batch(rows);
-    }
-
-    /** Last sign-ins from the lifecycle tracker, one query per batch. */
-    private Map<String, Long> lastAuth(List<String> userIds) {
-        Map<String, Long> out = new HashMap<>();
-        for (Object[] r : em.createQuery("select a.userId, a.lastAuthAt from UserAuthEntity a where a.userId in :ids", Object[].class)
-                .setParameter("ids", userIds).getResultList()) {
-            out.put((String) r[0], (Long) r[1]);
-        }
-        return out;
     }
 }
