@@ -16,15 +16,15 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A throw-away realm with the last-authentication listener enabled, and the calls the lifecycle tests share. */
-final class LifecycleRealm {
+public final class LifecycleRealm {
 
     static final String LISTENER = "city-iam-last-auth";
 
-    final TestServer server;
-    final Http http;
-    final RealmFixture realm;
+    public final TestServer server;
+    public final Http http;
+    public final RealmFixture realm;
 
-    LifecycleRealm(TestServer server, String prefix, boolean tracker) {
+    public LifecycleRealm(TestServer server, String prefix, boolean tracker) {
         this.server = server;
         this.http = server.http();
         this.realm = RealmFixture.create(server, prefix);
@@ -45,7 +45,7 @@ final class LifecycleRealm {
         return realm.adminPath("/lifecycle" + p);
     }
 
-    String admin() {
+    public String admin() {
         return server.masterToken();
     }
 
@@ -65,7 +65,7 @@ final class LifecycleRealm {
     }
 
     /** Starts a job, waits for its run to finish, answers the finished run. */
-    JsonNode runToCompletion(String job) {
+    public JsonNode runToCompletion(String job) {
         return runToCompletion(job, Duration.ofSeconds(60));
     }
 
@@ -87,7 +87,11 @@ final class LifecycleRealm {
 
     /** Sets the server's test clock offset (days ahead of real time); answers the server's now. */
     Instant clock(double days) {
-        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", admin(), Map.of("offset_seconds", (long) (days * 86_400)));
+        return clockSeconds((long) (days * 86_400));
+    }
+
+    public Instant clockSeconds(long offset) {
+        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", admin(), Map.of("offset_seconds", offset));
         assertEquals(200, r.status(), r.toString());
         return Instant.parse(r.json().get("now").asText());
     }
@@ -107,7 +111,7 @@ final class LifecycleRealm {
         return r.json().get("access_token").asText();
     }
 
-    static <T> T await(String what, Supplier<T> probe) {
+    public static <T> T await(String what, Supplier<T> probe) {
         return await(what, Duration.ofSeconds(60), probe);
     }
 

@@ -34,16 +34,26 @@ class AccessReviewRemediationIT {
         return d;
     }
 
+    /** A realm role owned by olga (created here), granted directly to the given users. */
+    private static JsonNode ownedRole(ReviewRealm city, String name, String... userIds) {
+        city.person("olga");
+        JsonNode role = city.createRealmRole(name, Map.of("city-iam.owner", List.of("olga")));
+        for (String id : userIds) {
+            city.grantRealmRole(id, role);
+        }
+        return role;
+    }
+
     private static JsonNode launch(ReviewRealm city, Map<String, Object> definition) {
-        Http.Reply created = city.http.postJson(city.reviews("/definitions"), city.admin(), definition);
+        Http.Reply created = city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(), definition);
         assertEquals(201, created.status(), created.toString());
-        Http.Reply launched = city.http.postJson(city.reviews("/campaigns"), city.admin(), Map.of("definition_id", definition.get("id")));
+        Http.Reply launched = city.http.postJson(city.reviews("/campaigns"), city.reviewAdmin(), Map.of("definition_id", definition.get("id")));
         assertEquals(201, launched.status(), launched.toString());
         return launched.json();
     }
 
     private static JsonNode closeStage(ReviewRealm city, String campaign) {
-        Http.Reply r = city.http.postJson(city.reviews("/campaigns/" + campaign + "/close-stage"), city.admin(), Map.of());
+        Http.Reply r = city.http.postJson(city.reviews("/campaigns/" + campaign + "/close-stage"), city.reviewAdmin(), Map.of());
         assertEquals(200, r.status(), r.toString());
         return r.json();
     }
@@ -52,17 +62,15 @@ class AccessReviewRemediationIT {
     void aRevocationStillHeldThroughAGroupIsReportedFailedWithTheGroup(TestServer server) {
         ReviewRealm city = new ReviewRealm(server, "arVerify");
         try {
-            city.realm.user("olga", "Olga-pass-1");
-            String dave = city.realm.user("dave", "Dave-pass-1");
-            JsonNode role = city.createRealmRole("ops-admin", Map.of("city-iam.owner", List.of("olga")));
-            city.grantRealmRole(dave, role);
+            String dave = city.person("dave");
+            JsonNode role = ownedRole(city, "ops-admin", dave);
             city.join(dave, city.createGroup("ops", role));
 
             JsonNode campaign = launch(city, definition("ops", "ops-admin", "REVOKE", Map.of("remediation", Map.of("leave_groups", false))));
             assertEquals(2, campaign.get("item_count").asInt());
             assertEquals("CLOSED", closeStage(city, campaign.get("id").asText()).get("status").asText());
 
-            Map<String, JsonNode> items = AccessReviewScenarioIT.items(city, city.admin(), campaign.get("id").asText());
+            Map<String, JsonNode> items = AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign.get("id").asText());
             JsonNode direct = items.get("dave direct");
             assertEquals("FAILED", direct.get("remediation").asText(), direct.toString());
             assertTrue(direct.get("remediation_reason").asText().contains("still granted through group /ops"), direct.toString());
@@ -80,16 +88,13 @@ class AccessReviewRemediationIT {
     void theBlastRadiusCapHoldsBackRevocationsNobodyDecided(TestServer server) {
         ReviewRealm city = new ReviewRealm(server, "arBlast");
         try {
-            city.realm.user("olga", "Olga-pass-1");
-            String erin = city.realm.user("erin", "Erin-pass-1");
-            String fay = city.realm.user("fay", "Fay-pass-1");
-            JsonNode role = city.createRealmRole("crm-admin", Map.of("city-iam.owner", List.of("olga")));
-            city.grantRealmRole(erin, role);
-            city.grantRealmRole(fay, role);
+            String erin = city.person("erin");
+            String fay = city.person("fay");
+            ownedRole(city, "crm-admin", erin, fay);
 
             JsonNode campaign = launch(city, definition("crm", "crm-admin", "REVOKE", Map.of("blast_radius", Map.of("max_auto_revoke_percent", 40))));
             closeStage(city, campaign.get("id").asText());
-            for (JsonNode i : city.http.get(city.reviews("/campaigns/" + campaign.get("id").asText() + "/items"), city.admin()).json()) {
+            for (JsonNode i : city.http.get(city.reviews("/campaigns/" + campaign.get("id").asText() + "/items"), city.reviewAdmin()).json()) {
                 assertEquals("NO_CHANGE", i.get("outcome").asText(), i.toString());
                 assertTrue(i.get("outcome_reason").asText().contains("blast-radius cap"), i.toString());
             }
@@ -105,31 +110,30 @@ class AccessReviewRemediationIT {
         ReviewRealm city = new ReviewRealm(server, "arExc");
         try {
             city.clockSeconds(0);
-            city.realm.user("olga", "Olga-pass-1");
-            String gus = city.realm.user("gus", "Gus-pass-1");
-            city.grantRealmRole(gus, city.createRealmRole("pay-admin", Map.of("city-iam.owner", List.of("olga"))));
+            String gus = city.person("gus");
+            ownedRole(city, "pay-admin", gus);
             JsonNode campaign = launch(city, definition("pay", "pay-admin", "NO_CHANGE", Map.of()));
             String id = campaign.get("id").asText();
-            JsonNode item = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.admin()).json().get(0);
+            JsonNode item = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.reviewAdmin()).json().get(0);
             String until = Instant.parse(campaign.get("created_at").asText()).plus(Duration.ofDays(1)).toString();
-            Http.Reply decided = AccessReviewScenarioIT.decide(city, city.realm.token("olga", "Olga-pass-1"), item,
+            Http.Reply decided = AccessReviewScenarioIT.decide(city, city.token("olga"), item,
                     Map.of("decision", "EXCEPTION_UNTIL", "until", until, "comment", "covers the year-end run"));
             assertEquals(200, decided.status(), decided.toString());
             closeStage(city, id);
-            JsonNode excepted = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.admin()).json().get(0);
+            JsonNode excepted = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.reviewAdmin()).json().get(0);
             assertEquals("EXCEPTION", excepted.get("outcome").asText(), excepted.toString());
             assertTrue(city.hasEffectiveRealmRole(gus, "pay-admin"));
 
             city.clockSeconds(2 * 86_400);
             ReviewRealm.await("the expired exception revoked", () -> {
                 city.runReviewJob();
-                JsonNode i = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.admin()).json().get(0);
+                JsonNode i = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.reviewAdmin()).json().get(0);
                 return i.has("remediation") ? i : null;
             });
-            JsonNode revoked = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.admin()).json().get(0);
+            JsonNode revoked = city.http.get(city.reviews("/campaigns/" + id + "/items"), city.reviewAdmin()).json().get(0);
             assertEquals("REMEDIATED", revoked.get("remediation").asText(), revoked.toString());
             assertTrue(!city.hasEffectiveRealmRole(gus, "pay-admin"));
-            JsonNode audit = city.http.get(city.realm.adminPath("/city-iam/audit?action=review.exception.expired"), city.admin()).json();
+            JsonNode audit = city.http.get(city.realm.adminPath("/city-iam/audit?action=review.exception.expired"), city.reviewAdmin()).json();
             assertEquals(1, audit.size(), audit.toString());
         } finally {
             city.clockSeconds(0);
@@ -142,16 +146,14 @@ class AccessReviewRemediationIT {
         ReviewRealm city = new ReviewRealm(server, "arSched");
         try {
             city.clockSeconds(0);
-            city.realm.user("olga", "Olga-pass-1");
-            String hal = city.realm.user("hal", "Hal-pass-1");
-            city.grantRealmRole(hal, city.createRealmRole("wiki-admin", Map.of("city-iam.owner", List.of("olga"))));
-            Http.Reply created = city.http.postJson(city.reviews("/definitions"), city.admin(),
+            ownedRole(city, "wiki-admin", city.person("hal"));
+            Http.Reply created = city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(),
                     definition("wiki", "wiki-admin", "NO_CHANGE", Map.of("recurrence", Map.of("every", "P1D"))));
             assertEquals(201, created.status(), created.toString());
 
             city.runReviewJob();
             city.runReviewJob();
-            JsonNode campaigns = city.http.get(city.reviews("/campaigns?definition=wiki"), city.admin()).json();
+            JsonNode campaigns = city.http.get(city.reviews("/campaigns?definition=wiki"), city.reviewAdmin()).json();
             assertEquals(1, campaigns.size(), campaigns.toString());
             assertEquals("0", campaigns.get(0).get("period").asText());
             assertTrue(campaigns.get(0).get("triggered_by").asText().startsWith("schedule"), campaigns.toString());
@@ -159,7 +161,7 @@ class AccessReviewRemediationIT {
             city.clockSeconds(86_400 + 60);
             city.runReviewJob();
             city.runReviewJob();
-            campaigns = city.http.get(city.reviews("/campaigns?definition=wiki"), city.admin()).json();
+            campaigns = city.http.get(city.reviews("/campaigns?definition=wiki"), city.reviewAdmin()).json();
             assertEquals(2, campaigns.size(), campaigns.toString());
             assertEquals("1", campaigns.get(0).get("period").asText());
             // The first period's campaign passed its one-hour deadline meanwhile and was closed by the same job.

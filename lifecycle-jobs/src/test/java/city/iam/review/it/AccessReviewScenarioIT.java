@@ -34,14 +34,14 @@ class AccessReviewScenarioIT {
         Http http = city.http;
         try {
             city.clockSeconds(0);
-            city.realm.user("rita", "Rita-pass-1", "review-admin");
-            city.realm.user("ada", "Ada-pass-1", "auditor");
-            city.realm.user("carl", "Carl-pass-1");
-            String olga = city.realm.user("olga", "Olga-pass-1");
-            String mgr1 = city.realm.user("mgr1", "Mgr1-pass-1");
-            String ann = city.realm.user("ann", "Ann-pass-1");
-            String bob = city.realm.user("bob", "Bob-pass-1");
-            String cid = city.realm.user("cid", "Cid-pass-1");
+            city.person("rita", "review-admin");
+            city.person("ada", "auditor");
+            city.person("carl");
+            String olga = city.person("olga");
+            String mgr1 = city.person("mgr1");
+            String ann = city.person("ann");
+            String bob = city.person("bob");
+            String cid = city.person("cid");
             city.setAttribute(ann, "manager", "mgr1");
             city.setAttribute(bob, "manager", "mgr1");
             JsonNode role = city.createRealmRole(ROLE, Map.of("city-iam.privileged", List.of("true"), "city-iam.owner", List.of("olga")));
@@ -51,41 +51,38 @@ class AccessReviewScenarioIT {
             String finOps = city.createGroup("fin-ops", role);
             city.join(bob, finOps);
 
-            String rita = city.realm.token("rita", "Rita-pass-1");
-            String ada = city.realm.token("ada", "Ada-pass-1");
-            String carl = city.realm.token("carl", "Carl-pass-1");
 
             // Role checks on the admin API: nobody without review-admin changes anything; the auditor reads.
-            error(403, "forbidden", http.get(city.reviews("/definitions"), carl));
-            error(403, "forbidden", http.postJson(city.reviews("/definitions"), carl, definition()));
-            error(403, "forbidden", http.postJson(city.reviews("/definitions"), ada, definition()));
-            assertEquals(200, http.get(city.reviews("/definitions"), ada).status());
+            error(403, "forbidden", http.get(city.reviews("/definitions"), city.token("carl")));
+            error(403, "forbidden", http.postJson(city.reviews("/definitions"), city.token("carl"), definition()));
+            error(403, "forbidden", http.postJson(city.reviews("/definitions"), city.token("ada"), definition()));
+            assertEquals(200, http.get(city.reviews("/definitions"), city.token("ada")).status());
 
             // Bad definitions: a clear 400 each, nothing stored.
-            error(400, "unknown_scope_type", http.postJson(city.reviews("/definitions"), rita,
+            error(400, "unknown_scope_type", http.postJson(city.reviews("/definitions"), city.token("rita"),
                     with("scope", Map.of("selectors", List.of(Map.of("type", "idp_link", "name", "x"))))));
-            error(400, "invalid_duration", http.postJson(city.reviews("/definitions"), rita,
+            error(400, "invalid_duration", http.postJson(city.reviews("/definitions"), city.token("rita"),
                     with("stages", List.of(Map.of("duration", "-PT1H", "reviewer", "manager")))));
-            error(400, "reviewer_chain_cycle", http.postJson(city.reviews("/definitions"), rita,
+            error(400, "reviewer_chain_cycle", http.postJson(city.reviews("/definitions"), city.token("rita"),
                     with("reviewers", Map.of("manager", Map.of("type", "manager", "fallback", "owner"),
                             "owner", Map.of("type", "owner", "fallback", "manager")))));
-            error(400, "invalid_recurrence", http.postJson(city.reviews("/definitions"), rita,
+            error(400, "invalid_recurrence", http.postJson(city.reviews("/definitions"), city.token("rita"),
                     with("recurrence", Map.of("every", "P1X"))));
-            assertEquals(0, http.get(city.reviews("/definitions"), rita).json().size());
+            assertEquals(0, http.get(city.reviews("/definitions"), city.token("rita")).json().size());
 
-            Http.Reply created = http.postJson(city.reviews("/definitions"), rita, definition());
+            Http.Reply created = http.postJson(city.reviews("/definitions"), city.token("rita"), definition());
             assertEquals(201, created.status(), created.toString());
             assertEquals(1, created.json().get("version").asInt());
 
             // Dry run: four items (bob twice: directly and through fin-ops), three for mgr1, cid's to the owner.
-            Http.Reply preview = http.postJson(city.reviews("/definitions/fin-priv/preview"), rita, Map.of());
+            Http.Reply preview = http.postJson(city.reviews("/definitions/fin-priv/preview"), city.token("rita"), Map.of());
             assertEquals(200, preview.status(), preview.toString());
             assertEquals(4, preview.json().get("item_count").asInt(), preview.toString());
             assertEquals(3, preview.json().get("reviewers").get("mgr1").asInt(), preview.toString());
             assertEquals(1, preview.json().get("reviewers").get("olga").asInt(), preview.toString());
             assertEquals(0, preview.json().get("items_without_reviewer_count").asInt(), preview.toString());
 
-            Http.Reply launched = http.postJson(city.reviews("/campaigns"), rita, Map.of("definition_id", "fin-priv"));
+            Http.Reply launched = http.postJson(city.reviews("/campaigns"), city.token("rita"), Map.of("definition_id", "fin-priv"));
             assertEquals(201, launched.status(), launched.toString());
             String campaign = launched.json().get("id").asText();
             assertEquals(4, launched.json().get("item_count").asInt());
@@ -93,11 +90,11 @@ class AccessReviewScenarioIT {
             assertTrue(hash.matches("[0-9a-f]{64}"), hash);
 
             // The campaign's first audit entry carries the snapshot hash.
-            JsonNode first = http.get(city.realm.adminPath("/city-iam/audit?subject=" + campaign + "&order=asc"), ada).json().get(0);
+            JsonNode first = http.get(city.realm.adminPath("/city-iam/audit?subject=" + campaign + "&order=asc"), city.token("ada")).json().get(0);
             assertEquals("review.campaign.launched", first.get("action").asText());
             assertEquals(hash, first.get("payload").get("snapshot_hash").asText());
 
-            Map<String, JsonNode> items = items(city, rita, campaign);
+            Map<String, JsonNode> items = items(city, city.token("rita"), campaign);
             JsonNode annItem = items.get("ann direct");
             JsonNode bobDirect = items.get("bob direct");
             JsonNode bobGroup = items.get("bob group /fin-ops");
@@ -111,61 +108,48 @@ class AccessReviewScenarioIT {
             assertTrue(annItem.get("privileged").asBoolean());
 
             // Stage 1, with the reviewers' own tokens.
-            String mgr1Token = city.realm.token("mgr1", "Mgr1-pass-1");
-            String olgaToken = city.realm.token("olga", "Olga-pass-1");
-            String annToken = city.realm.token("ann", "Ann-pass-1");
-            assertEquals(3, http.get(city.reviewer("/my-items"), mgr1Token).json().size());
+            assertEquals(3, http.get(city.reviewer("/my-items"), city.token("mgr1")).json().size());
             assertEquals(401, http.get(city.reviewer("/my-items"), null).status());
 
-            error(400, "comment_required", decide(city, mgr1Token, annItem, Map.of("decision", "ACCEPT")));
-            error(400, "invalid_decision", decide(city, mgr1Token, annItem, Map.of("decision", "MAYBE", "comment", "x")));
-            Http.Reply accepted = decide(city, mgr1Token, annItem, Map.of("decision", "ACCEPT", "comment", "still runs month-end close",
+            error(400, "comment_required", decide(city, city.token("mgr1"), annItem, Map.of("decision", "ACCEPT")));
+            error(400, "invalid_decision", decide(city, city.token("mgr1"), annItem, Map.of("decision", "MAYBE", "comment", "x")));
+            Http.Reply accepted = decide(city, city.token("mgr1"), annItem, Map.of("decision", "ACCEPT", "comment", "still runs month-end close",
                     "version", annItem.get("version").asInt()));
             assertEquals(200, accepted.status(), accepted.toString());
             // A decision based on the version before mine is refused, not silently applied.
-            error(409, "version_conflict", decide(city, mgr1Token, annItem, Map.of("decision", "REVOKE", "comment", "x",
+            error(409, "version_conflict", decide(city, city.token("mgr1"), annItem, Map.of("decision", "REVOKE", "comment", "x",
                     "version", annItem.get("version").asInt())));
-            assertEquals(200, decide(city, mgr1Token, bobDirect, Map.of("decision", "REVOKE",
+            assertEquals(200, decide(city, city.token("mgr1"), bobDirect, Map.of("decision", "REVOKE",
                     "comment", "=HYPERLINK(\"http://evil\") moved to sales")).status());
-            error(403, "not_your_item", decide(city, mgr1Token, cidItem, Map.of("decision", "ACCEPT", "comment", "x")));
-            error(403, "not_your_item", decide(city, annToken, annItem, Map.of("decision", "ACCEPT", "comment", "mine")));
-            assertEquals(200, decide(city, olgaToken, cidItem, Map.of("decision", "REVOKE", "comment", "left the team")).status());
+            error(403, "not_your_item", decide(city, city.token("mgr1"), cidItem, Map.of("decision", "ACCEPT", "comment", "x")));
+            error(403, "not_your_item", decide(city, city.token("ann"), annItem, Map.of("decision", "ACCEPT", "comment", "mine")));
+            assertEquals(200, decide(city, city.token("olga"), cidItem, Map.of("decision", "REVOKE", "comment", "left the team")).status());
 
             // Past the stage deadline nothing more is decided, even before the job closes the stage.
             city.clockSeconds(3_660);
-            // Moving the clock expires the tokens issued before: sign in again.
-            rita = city.realm.token("rita", "Rita-pass-1");
-            ada = city.realm.token("ada", "Ada-pass-1");
-            mgr1Token = city.realm.token("mgr1", "Mgr1-pass-1");
-            olgaToken = city.realm.token("olga", "Olga-pass-1");
             // (The scheduler may already have closed the stage: bob-direct stays mgr1's either way, so this is 409 both ways.)
-            error(409, "stage_closed", decide(city, mgr1Token, bobDirect, Map.of("decision", "ACCEPT", "comment", "late")));
+            error(409, "stage_closed", decide(city, city.token("mgr1"), bobDirect, Map.of("decision", "ACCEPT", "comment", "late")));
             city.runReviewJob();
-            JsonNode afterStage1 = http.get(city.reviews("/campaigns/" + campaign), rita).json();
+            JsonNode afterStage1 = http.get(city.reviews("/campaigns/" + campaign), city.token("rita")).json();
             assertEquals(2, afterStage1.get("stage").asInt(), afterStage1.toString());
             assertEquals("OPEN", afterStage1.get("status").asText());
             // bob-via-group moved on to the owner: its stage-1 reviewer no longer decides it.
-            error(403, "not_your_item", decide(city, mgr1Token, bobGroup, Map.of("decision", "ACCEPT", "comment", "changed my mind")));
+            error(403, "not_your_item", decide(city, city.token("mgr1"), bobGroup, Map.of("decision", "ACCEPT", "comment", "changed my mind")));
 
             // Stage 2: the owner sees ann (accepted) and bob-via-group (no answer); bob-direct and cid are decided.
-            JsonNode olgaItems = http.get(city.reviewer("/my-items"), olgaToken).json();
+            JsonNode olgaItems = http.get(city.reviewer("/my-items"), city.token("olga")).json();
             assertEquals(2, olgaItems.size(), olgaItems.toString());
-            assertEquals(0, http.get(city.reviewer("/my-items"), mgr1Token).json().size());
-            JsonNode annStage2 = items(city, rita, campaign).get("ann direct");
+            assertEquals(0, http.get(city.reviewer("/my-items"), city.token("mgr1")).json().size());
+            JsonNode annStage2 = items(city, city.token("rita"), campaign).get("ann direct");
             assertEquals(olga, annStage2.get("reviewer_id").asText());
-            assertEquals(200, decide(city, olgaToken, annStage2, Map.of("decision", "ACCEPT", "comment", "confirmed with mgr1")).status());
+            assertEquals(200, decide(city, city.token("olga"), annStage2, Map.of("decision", "ACCEPT", "comment", "confirmed with mgr1")).status());
 
             city.clockSeconds(7_320);
-            // Moving the clock expires the tokens issued before: sign in again.
-            rita = city.realm.token("rita", "Rita-pass-1");
-            ada = city.realm.token("ada", "Ada-pass-1");
-            mgr1Token = city.realm.token("mgr1", "Mgr1-pass-1");
-            olgaToken = city.realm.token("olga", "Olga-pass-1");
             city.runReviewJob();
-            JsonNode closed = http.get(city.reviews("/campaigns/" + campaign), rita).json();
+            JsonNode closed = http.get(city.reviews("/campaigns/" + campaign), city.token("rita")).json();
             assertEquals("CLOSED", closed.get("status").asText(), closed.toString());
 
-            Map<String, JsonNode> done = items(city, rita, campaign);
+            Map<String, JsonNode> done = items(city, city.token("rita"), campaign);
             assertEquals("ACCEPTED", done.get("ann direct").get("outcome").asText());
             assertFalse(done.get("ann direct").has("remediation"));
             for (String key : List.of("bob direct", "bob group /fin-ops", "cid direct")) {
@@ -182,20 +166,20 @@ class AccessReviewScenarioIT {
             assertFalse(city.hasEffectiveRealmRole(cid, ROLE));
 
             // Evidence: CSV with reviewer, decision, justification and verification; formula-safe.
-            Http.Reply csv = http.get(city.reviews("/campaigns/" + campaign + "/report?format=csv"), ada);
+            Http.Reply csv = http.get(city.reviews("/campaigns/" + campaign + "/report?format=csv"), city.token("ada"));
             assertEquals(200, csv.status(), csv.toString());
             String[] lines = csv.body().split("\r\n");
             assertEquals(5, lines.length, csv.body());
             assertTrue(lines[0].contains("reviewer") && lines[0].contains("justification") && lines[0].contains("verification"), lines[0]);
             assertTrue(csv.body().contains("\"'=HYPERLINK(\"\"http://evil\"\") moved to sales\""), csv.body());
-            JsonNode report = http.get(city.reviews("/campaigns/" + campaign + "/report"), ada).json();
+            JsonNode report = http.get(city.reviews("/campaigns/" + campaign + "/report"), city.token("ada")).json();
             assertEquals(3, report.get("summary").get("remediation").get("REMEDIATED").asInt(), report.toString());
             assertEquals(hash, report.get("campaign").get("snapshot_hash").asText());
 
-            Http.Reply verify = http.postJson(city.realm.adminPath("/city-iam/audit/verify"), ada, Map.of());
+            Http.Reply verify = http.postJson(city.realm.adminPath("/city-iam/audit/verify"), city.token("ada"), Map.of());
             assertEquals(200, verify.status(), verify.toString());
             assertTrue(verify.json().get("valid").asBoolean(), verify.toString());
-            JsonNode decisions = http.get(city.realm.adminPath("/city-iam/audit?action=review.item.decided&order=asc"), ada).json();
+            JsonNode decisions = http.get(city.realm.adminPath("/city-iam/audit?action=review.item.decided&order=asc"), city.token("ada")).json();
             assertEquals(4, decisions.size(), decisions.toString());
             assertEquals("mgr1", decisions.get(0).get("actor").get("name").asText());
         } finally {

@@ -1,12 +1,12 @@
 package city.iam.review.it;
 
+import city.iam.lifecycle.it.LifecycleRealm;
 import city.iam.testing.Http;
 import city.iam.testing.RealmFixture;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,14 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A throw-away realm for access-review tests: users with managers, roles with owners, groups, and the calls tests share. */
 final class ReviewRealm {
 
-    final TestServer server;
+    final LifecycleRealm base;
     final Http http;
     final RealmFixture realm;
+    private boolean reviewAdminCreated;
 
     ReviewRealm(TestServer server, String prefix) {
-        this.server = server;
-        this.http = server.http();
-        this.realm = RealmFixture.create(server, prefix);
+        this.base = new LifecycleRealm(server, prefix, false);
+        this.http = base.http;
+        this.realm = base.realm;
         // Keycloak 26 drops attributes its user profile does not declare; reviews read the manager attribute.
         ObjectNode profile = (ObjectNode) http.get(realm.adminPath("/users/profile"), admin()).json();
         profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
@@ -31,7 +32,30 @@ final class ReviewRealm {
     }
 
     String admin() {
-        return server.masterToken();
+        return base.admin();
+    }
+
+    /** A token of a user with review-admin and auditor, created on first use. */
+    String reviewAdmin() {
+        if (!reviewAdminCreated) {
+            person("rev-admin", "review-admin", "auditor");
+            reviewAdminCreated = true;
+        }
+        return token("rev-admin");
+    }
+
+    /** Creates a user whose password follows from the username, so {@link #token} can sign them in again. */
+    String person(String username, String... cityIamRoles) {
+        return realm.user(username, password(username), cityIamRoles);
+    }
+
+    /** A fresh token: moving the test clock expires the ones issued before. */
+    String token(String username) {
+        return realm.token(username, password(username));
+    }
+
+    private static String password(String username) {
+        return username + "-Pass-1";
     }
 
     String reviews(String path) {
@@ -95,44 +119,16 @@ final class ReviewRealm {
         return false;
     }
 
-    /** Sets the server's test clock offset; answers nothing (the server's now moves with it). */
     void clockSeconds(long offset) {
-        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", admin(), Map.of("offset_seconds", offset));
-        assertEquals(200, r.status(), r.toString());
+        base.clockSeconds(offset);
     }
 
-    /** Runs the access-review job now (through the lifecycle runs API) and waits until it is done. */
     JsonNode runReviewJob() {
-        Http.Reply started = http.postJson(realm.adminPath("/lifecycle/runs"), admin(), Map.of("job", "access-reviews"));
-        if (started.status() != 202 && started.status() != 200) {
-            throw new AssertionError("run-now of access-reviews: " + started);
-        }
-        String id = started.json().get("id").asText();
-        return await("run " + id, () -> {
-            JsonNode run = http.get(realm.adminPath("/lifecycle/runs/" + id), admin()).json();
-            String status = run.get("status").asText();
-            if (status.equals("FAILED")) {
-                throw new AssertionError("run failed: " + run);
-            }
-            return status.equals("DONE") ? run : null;
-        });
+        return base.runToCompletion("access-reviews");
     }
 
     static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return LifecycleRealm.await(what, probe);
     }
 
     static void error(int status, String code, Http.Reply r) {
