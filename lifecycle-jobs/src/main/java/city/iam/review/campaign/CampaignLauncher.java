@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -58,15 +60,20 @@ public final class CampaignLauncher {
         long[] seq = {0};
         long[] unassigned = {0};
         new SnapshotWalk(session, realm, em).walk(definition, rows -> {
+            List<ItemEntity> batch = new ArrayList<>(rows.size());
             for (SnapshotWalk.Row row : rows) {
                 seq[0]++;
                 hasher.add(seq[0], row.grant());
-                em.persist(item(c, seq[0], row, definition, now));
+                ItemEntity item = item(c, seq[0], row, definition, now);
+                em.persist(item);
+                batch.add(item);
                 if (!row.assignment().assigned()) {
                     unassigned[0]++;
                 }
             }
             em.flush();
+            // Written: let them go, so the heap holds one batch however large the population is.
+            batch.forEach(em::detach);
         });
         c.setItemCount(seq[0]);
         c.setSnapshotHash(hasher.hex());

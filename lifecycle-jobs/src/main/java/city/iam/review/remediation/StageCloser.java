@@ -80,6 +80,7 @@ public final class StageCloser {
                 }
             }
             after = page.get(page.size() - 1).getSeq();
+            page.forEach(campaigns.em()::detach);
         }
         boolean capped = BlastRadius.exceeded(automatic, campaign.getItemCount(), definition.maxAutoRevokePercent());
         Set<String> breakGlass = breakGlassMembers(definition);
@@ -124,6 +125,7 @@ public final class StageCloser {
             }
             campaigns.em().flush();
             after = page.get(page.size() - 1).getSeq();
+            page.forEach(campaigns.em()::detach);
         }
 
         Remediation.Summary remediation = null;

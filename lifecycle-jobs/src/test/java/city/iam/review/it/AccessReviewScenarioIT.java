@@ -182,6 +182,14 @@ class AccessReviewScenarioIT {
             JsonNode decisions = http.get(city.realm.adminPath("/city-iam/audit?action=review.item.decided&order=asc"), city.token("ada")).json();
             assertEquals(4, decisions.size(), decisions.toString());
             assertEquals("mgr1", decisions.get(0).get("actor").get("name").asText());
+
+            // Admin changes are Keycloak admin events too.
+            List<String> types = new java.util.ArrayList<>();
+            city.http.get(city.realm.adminPath("/admin-events?max=500"), city.admin()).json()
+                    .forEach(e -> types.add(e.path("operationType").asText() + " " + e.path("resourceType").asText()));
+            assertTrue(types.contains("CREATE CITYIAM_REVIEW_DEFINITION"), types.toString());
+            assertTrue(types.contains("CREATE CITYIAM_REVIEW_CAMPAIGN"), types.toString());
+            assertTrue(types.contains("ACTION CITYIAM_REVIEW_CAMPAIGN"), types.toString());
         } finally {
             city.clockSeconds(0);
             city.realm.delete();
