@@ -96,6 +96,18 @@ final class ReviewRealm {
         return id;
     }
 
+    String createSubgroup(String parentId, String name) {
+        Http.Reply r = http.postJson(realm.adminPath("/groups/" + parentId + "/children"), admin(), Map.of("name", name));
+        assertEquals(201, r.status(), r.toString());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    void addComposite(String compositeRole, JsonNode child) {
+        Http.Reply r = http.postJson(realm.adminPath("/roles/" + compositeRole + "/composites"), admin(), List.of(child));
+        assertEquals(204, r.status(), r.toString());
+    }
+
     void join(String userId, String groupId) {
         Http.Reply r = http.putJson(realm.adminPath("/users/" + userId + "/groups/" + groupId), admin(), Map.of());
         assertEquals(204, r.status(), r.toString());
