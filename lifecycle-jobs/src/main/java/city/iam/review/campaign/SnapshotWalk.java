@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Walks a definition's scope once: every grant with its first-stage reviewer and the holder's last sign-in,
@@ -45,25 +46,30 @@ public final class SnapshotWalk {
     }
 
     public void walk(ReviewDefinition definition, Sink sink) {
-        EffectiveAccess access = new EffectiveAccess(session, realm, em);
         ReviewerChain chain = new ReviewerChain(definition, new ModelDirectory(session, realm));
         String firstResolver = definition.stage(1).reviewer();
-        Set<String> seen = new HashSet<>();
         List<Grant> pending = new ArrayList<>();
+        grants(definition, g -> {
+            pending.add(g);
+            if (pending.size() == BATCH) {
+                flush(pending, chain, firstResolver, sink);
+            }
+        });
+        if (!pending.isEmpty()) {
+            flush(pending, chain, firstResolver, sink);
+        }
+    }
+
+    /** The definition's population as it is now, grant by grant, in snapshot order. */
+    public void grants(ReviewDefinition definition, Consumer<Grant> sink) {
+        EffectiveAccess access = new EffectiveAccess(session, realm, em);
+        Set<String> seen = new HashSet<>();
         for (ReviewDefinition.Selector selector : definition.selectors()) {
             EffectiveAccess.Access a = access.access(selector);
             if (a == null || (definition.privilegedOnly() && !a.privileged()) || !seen.add(a.type() + ":" + a.id())) {
                 continue;
             }
-            access.grants(a, g -> {
-                pending.add(g);
-                if (pending.size() == BATCH) {
-                    flush(pending, chain, firstResolver, sink);
-                }
-            });
-        }
-        if (!pending.isEmpty()) {
-            flush(pending, chain, firstResolver, sink);
+            access.grants(a, sink);
         }
     }
 

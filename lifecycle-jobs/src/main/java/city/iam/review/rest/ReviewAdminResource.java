@@ -14,6 +14,7 @@ import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.review.campaign.CampaignLauncher;
 import city.iam.review.campaign.Campaigns;
+import city.iam.review.campaign.Drift;
 import city.iam.review.campaign.Preview;
 import city.iam.review.definition.DefinitionDocument;
 import city.iam.review.definition.ReviewDefinitions;
@@ -171,6 +172,15 @@ public class ReviewAdminResource {
             Page page = Page.of(first, max);
             campaignTable().require(id);
             return Response.ok(campaignTable().items(id, page).stream().map(ItemView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("campaigns/{id}/drift")
+    public Response drift(@PathParam("id") String id) {
+        return read(() -> {
+            CampaignEntity c = campaignTable().require(id);
+            return Response.ok(Drift.of(session, realm, campaignTable(), id, StageCloser.definition(c))).build();
         });
     }
 

@@ -107,6 +107,14 @@ class AccessReviewRemediationIT {
                     items.get("kim group /sup through composite role finance-all").get("grant_path").asText());
             assertEquals(3, items.size(), items.toString());
 
+            // A grant added after the launch is reported as drift, not slipped into the frozen population.
+            city.grantRealmRole(city.person("lee"), ledger);
+            Http.Reply drift = city.http.get(city.reviews("/campaigns/" + campaign.get("id").asText() + "/drift"), city.reviewAdmin());
+            assertEquals(200, drift.status(), drift.toString());
+            assertEquals(1, drift.json().get("added_count").asInt(), drift.toString());
+            assertEquals("lee", drift.json().get("added").get(0).get("username").asText());
+            assertEquals(0, drift.json().get("removed_count").asInt(), drift.toString());
+
             closeStage(city, campaign.get("id").asText());
             Map<String, JsonNode> done = AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign.get("id").asText());
             JsonNode ivyItem = done.get("ivy composite");
