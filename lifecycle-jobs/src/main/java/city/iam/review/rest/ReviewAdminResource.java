@@ -5,6 +5,7 @@ import city.iam.kernel.access.Caller;
 import city.iam.kernel.access.ModuleRole;
 import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AdminChange;
+import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.error.Guard;
@@ -211,6 +212,20 @@ public class ReviewAdminResource {
             return csv ? Response.ok(entity, "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".csv\"").build()
                     : Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
+    @GET
+    @Path("campaigns/{id}/evidence")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response evidence(@PathParam("id") String id) {
+        return read(() -> {
+            CampaignEntity c = campaignTable().require(id);
+            byte[] zip = new EvidencePack(new CampaignReport(session, realm, campaignTable()), AuditLogs.of(session, realm)).zip(c);
+            record(OperationType.ACTION, CAMPAIGN, "campaigns/" + id + "/evidence", "review.evidence.exported", id,
+                    AuditRecord.facts("sha256", EvidencePack.sha256(zip), "snapshot_hash", c.getSnapshotHash()));
+            return Response.ok(zip, "application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"evidence-" + id + ".zip\"").build();
         });
     }
 

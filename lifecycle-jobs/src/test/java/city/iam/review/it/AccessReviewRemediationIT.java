@@ -89,20 +89,20 @@ class AccessReviewRemediationIT {
         ReviewRealm city = new ReviewRealm(server, "arPaths");
         try {
             String ivy = city.person("ivy");
-            String jo = city.person("jo");
+            String joe = city.person("joe");
             String kim = city.person("kim");
             JsonNode ledger = ownedRole(city, "ledger-read");
             JsonNode all = city.createRealmRole("finance-all", Map.of());
             city.addComposite("finance-all", ledger);
             city.grantRealmRole(ivy, all);
             String fin = city.createGroup("fin", ledger);
-            city.join(jo, city.createSubgroup(fin, "ap"));
+            city.join(joe, city.createSubgroup(fin, "ap"));
             city.join(kim, city.createGroup("sup", all));
 
             JsonNode campaign = launch(city, definition("ledger", "ledger-read", "REVOKE", Map.of()));
             Map<String, JsonNode> items = AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign.get("id").asText());
             assertEquals("composite role finance-all", items.get("ivy composite").get("grant_path").asText(), items.toString());
-            assertEquals("group /fin/ap (inherits from /fin)", items.get("jo group /fin/ap (inherits from /fin)").get("grant_path").asText());
+            assertEquals("group /fin/ap (inherits from /fin)", items.get("joe group /fin/ap (inherits from /fin)").get("grant_path").asText());
             assertEquals("group /sup through composite role finance-all",
                     items.get("kim group /sup through composite role finance-all").get("grant_path").asText());
             assertEquals(3, items.size(), items.toString());
@@ -120,10 +120,10 @@ class AccessReviewRemediationIT {
             JsonNode ivyItem = done.get("ivy composite");
             assertEquals("FAILED", ivyItem.get("remediation").asText(), ivyItem.toString());
             assertTrue(ivyItem.get("remediation_reason").asText().contains("still granted through composite role finance-all"), ivyItem.toString());
-            assertEquals("REMEDIATED", done.get("jo group /fin/ap (inherits from /fin)").get("remediation").asText());
+            assertEquals("REMEDIATED", done.get("joe group /fin/ap (inherits from /fin)").get("remediation").asText());
             assertEquals("REMEDIATED", done.get("kim group /sup through composite role finance-all").get("remediation").asText());
             assertTrue(city.hasEffectiveRealmRole(ivy, "ledger-read"));
-            assertTrue(!city.hasEffectiveRealmRole(jo, "ledger-read") && !city.inGroup(jo, "ap"));
+            assertTrue(!city.hasEffectiveRealmRole(joe, "ledger-read") && !city.inGroup(joe, "ap"));
             assertTrue(!city.hasEffectiveRealmRole(kim, "ledger-read") && !city.inGroup(kim, "sup"));
         } finally {
             city.realm.delete();

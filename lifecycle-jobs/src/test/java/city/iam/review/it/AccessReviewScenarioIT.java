@@ -29,7 +29,7 @@ class AccessReviewScenarioIT {
     private static final String ROLE = "finance-admin";
 
     @Test
-    void twoStagePrivilegedReviewRevokesOnNoResponseAndVerifies(TestServer server) {
+    void twoStagePrivilegedReviewRevokesOnNoResponseAndVerifies(TestServer server) throws Exception {
         ReviewRealm city = new ReviewRealm(server, "arS1");
         Http http = city.http;
         try {
@@ -176,12 +176,24 @@ class AccessReviewScenarioIT {
             assertEquals(3, report.get("summary").get("remediation").get("REMEDIATED").asInt(), report.toString());
             assertEquals(hash, report.get("campaign").get("snapshot_hash").asText());
 
+            // The evidence pack: every file's SHA-256 in the manifest matches; the audit segment starts at the launch.
+            Map<String, byte[]> pack = unzip(http.getBytes(city.reviews("/campaigns/" + campaign + "/evidence"), city.token("ada")));
+            JsonNode manifest = Http.JSON.readTree(pack.get("manifest.json"));
+            assertEquals(hash, manifest.get("snapshot_hash").asText());
+            for (String file : List.of("definition.json", "report.json", "items.csv", "audit.ndjson")) {
+                assertEquals(manifest.get("sha256").get(file).asText(), sha256(pack.get(file)), file);
+            }
+            String[] segment = new String(pack.get("audit.ndjson"), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            assertEquals("review.campaign.launched", Http.JSON.readTree(segment[0]).get("action").asText());
+            assertEquals(3, java.util.Arrays.stream(segment).filter(l -> l.contains("\"review.item.remediated\"")).count());
+
             Http.Reply verify = http.postJson(city.realm.adminPath("/city-iam/audit/verify"), city.token("ada"), Map.of());
             assertEquals(200, verify.status(), verify.toString());
             assertTrue(verify.json().get("valid").asBoolean(), verify.toString());
             JsonNode decisions = http.get(city.realm.adminPath("/city-iam/audit?action=review.item.decided&order=asc"), city.token("ada")).json();
             assertEquals(4, decisions.size(), decisions.toString());
             assertEquals("mgr1", decisions.get(0).get("actor").get("name").asText());
+            assertEquals("1", decisions.get(0).get("actor").get("acr").asText(), "the reviewer's authentication level is kept");
 
             // Admin changes are Keycloak admin events too.
             List<String> types = new java.util.ArrayList<>();
@@ -194,6 +206,20 @@ class AccessReviewScenarioIT {
             city.clockSeconds(0);
             city.realm.delete();
         }
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** Items keyed by "username kind[ path]" for readable assertions. */
