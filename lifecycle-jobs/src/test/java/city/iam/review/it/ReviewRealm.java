@@ -29,6 +29,13 @@ final class ReviewRealm {
         ObjectNode profile = (ObjectNode) http.get(realm.adminPath("/users/profile"), admin()).json();
         profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
         assertEquals(200, http.putJson(realm.adminPath("/users/profile"), admin(), profile).status());
+        // Tests sign in through admin-cli, which has no acr claim by default; decisions record the reviewer's acr.
+        for (JsonNode scope : http.get(realm.adminPath("/client-scopes"), admin()).json()) {
+            if (scope.get("name").asText().equals("acr")) {
+                String path = "/clients/" + realm.clientUuid("admin-cli") + "/default-client-scopes/" + scope.get("id").asText();
+                assertEquals(204, http.putJson(realm.adminPath(path), admin(), Map.of()).status());
+            }
+        }
     }
 
     String admin() {
