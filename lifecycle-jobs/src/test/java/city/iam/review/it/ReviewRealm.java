@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A throw-away realm for access-review tests: users with managers, roles with owners, groups, and the calls tests share. */
 final class ReviewRealm {
 
+    static final String CLIENT = "review-ui";
+
     final LifecycleRealm base;
     final Http http;
     final RealmFixture realm;
@@ -29,13 +31,11 @@ final class ReviewRealm {
         ObjectNode profile = (ObjectNode) http.get(realm.adminPath("/users/profile"), admin()).json();
         profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
         assertEquals(200, http.putJson(realm.adminPath("/users/profile"), admin(), profile).status());
-        // Tests sign in through admin-cli, which has no acr claim by default; decisions record the reviewer's acr.
-        for (JsonNode scope : http.get(realm.adminPath("/client-scopes"), admin()).json()) {
-            if (scope.get("name").asText().equals("acr")) {
-                String path = "/clients/" + realm.clientUuid("admin-cli") + "/default-client-scopes/" + scope.get("id").asText();
-                assertEquals(204, http.putJson(realm.adminPath(path), admin(), Map.of()).status());
-            }
-        }
+        // People sign in through a client of their own: admin-cli issues lightweight tokens (no acr claim),
+        // and decisions record the reviewer's acr.
+        Http.Reply client = http.postJson(realm.adminPath("/clients"), admin(), Map.of("clientId", CLIENT, "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
+        assertEquals(201, client.status(), client.toString());
     }
 
     String admin() {
@@ -58,7 +58,10 @@ final class ReviewRealm {
 
     /** A fresh token: moving the test clock expires the ones issued before. */
     String token(String username) {
-        return realm.token(username, password(username));
+        Http.Reply r = http.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", null,
+                Map.of("grant_type", "password", "client_id", CLIENT, "username", username, "password", password(username)));
+        assertEquals(200, r.status(), r.toString());
+        return r.json().get("access_token").asText();
     }
 
     private static String password(String username) {
