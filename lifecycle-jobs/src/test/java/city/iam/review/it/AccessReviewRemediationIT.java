@@ -137,6 +137,41 @@ class AccessReviewRemediationIT {
     }
 
     @Test
+    void clientRolesAndGroupMembershipsAreReviewedAndRemoved() {
+        city.person("olga");
+        String mia = city.person("mia");
+        String ned = city.person("ned");
+        String oli = city.person("oli");
+        assertEquals(201, city.http.postJson(city.realm.adminPath("/clients"), city.admin(), Map.of("clientId", "erp")).status());
+        String erp = city.realm.clientUuid("erp");
+        assertEquals(201, city.http.postJson(city.realm.adminPath("/clients/" + erp + "/roles"), city.admin(), Map.of("name", "approve")).status());
+        JsonNode approve = city.http.get(city.realm.adminPath("/clients/" + erp + "/roles/approve"), city.admin()).json();
+        assertEquals(204, city.http.postJson(city.realm.adminPath("/users/" + mia + "/role-mappings/clients/" + erp), city.admin(),
+                List.of(approve)).status());
+        String tenants = city.createGroup("tenants", null);
+        city.join(ned, tenants);
+        city.join(oli, city.createSubgroup(tenants, "a"));
+
+        Map<String, Object> d = definition("mixed", "unused", "REVOKE", Map.of("fallback_reviewer", "olga"));
+        d.put("scope", Map.of("selectors", List.of(Map.of("type", "client_role", "client", "erp", "name", "approve"),
+                Map.of("type", "group", "path", "/tenants"))));
+        JsonNode campaign = launch(d);
+        Map<String, JsonNode> items = AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign.get("id").asText());
+        assertEquals(3, items.size(), items.toString());
+        assertEquals("erp/approve", items.get("mia direct").get("access").asText());
+        assertEquals("/tenants", items.get("ned member").get("access").asText());
+        assertEquals("member of subgroup /tenants/a", items.get("oli subgroup").get("grant_path").asText());
+
+        closeStage(campaign.get("id").asText());
+        for (JsonNode i : AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign.get("id").asText()).values()) {
+            assertEquals("REMEDIATED", i.path("remediation").asText(), i.toString());
+        }
+        assertEquals(0, city.http.get(city.realm.adminPath("/users/" + mia + "/role-mappings/clients/" + erp + "/composite"),
+                city.admin()).json().size());
+        assertTrue(!city.inGroup(ned, "tenants") && !city.inGroup(oli, "a"));
+    }
+
+    @Test
     void theBlastRadiusCapHoldsBackRevocationsNobodyDecided() {
         String erin = city.person("erin");
         String fay = city.person("fay");
