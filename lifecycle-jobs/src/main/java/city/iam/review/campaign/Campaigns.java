@@ -9,12 +9,14 @@ import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A realm's campaigns and items, in the caller's transaction. */
 public final class Campaigns {
 
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
+    static final int PAGE = 500;
 
     private final EntityManager em;
     private final String realmId;
@@ -80,6 +82,29 @@ public final class Campaigns {
     public List<ItemEntity> itemsAfter(String campaignId, long afterSeq, int max) {
         return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.seq > :after order by i.seq", ItemEntity.class)
                 .setParameter("c", campaignId).setParameter("after", afterSeq).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Hands every item of a campaign to {@code action} in sequence order, read in keyset pages; after each page its
+     * changes are flushed and the page is let go, so work over a whole campaign holds one page at a time.
+     */
+    public void eachItem(String campaignId, Consumer<ItemEntity> action) {
+        for (long after = 0; ; ) {
+            List<ItemEntity> page = itemsAfter(campaignId, after, PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(action);
+            em.flush();
+            page.forEach(em::detach);
+            after = page.get(page.size() - 1).getSeq();
+        }
+    }
+
+    /** Revoked items remediation has not acted on yet. */
+    public List<ItemEntity> revokedPending(String campaignId) {
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.outcome = 'REVOKE' and i.remediation is null"
+                + " order by i.seq", ItemEntity.class).setParameter("c", campaignId).getResultList();
     }
 
     public Optional<ItemEntity> item(String id) {

@@ -1,7 +1,6 @@
 package city.iam.review.campaign;
 
 import city.iam.review.definition.ReviewDefinition;
-import city.iam.review.jpa.ItemEntity;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -33,18 +32,8 @@ public final class Drift {
 
     public static Result of(KeycloakSession session, RealmModel realm, Campaigns campaigns, String campaignId, ReviewDefinition definition) {
         Map<String, Change> frozen = new HashMap<>();
-        for (long after = 0; ; ) {
-            List<ItemEntity> page = campaigns.itemsAfter(campaignId, after, 500);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (ItemEntity i : page) {
-                frozen.put(key(i.getUserId(), i.getAccessId(), i.getGrantKind(), i.getGrantViaId()),
-                        new Change(i.getUsername(), i.getUserId(), i.getAccessName(), i.getGrantPath()));
-                campaigns.em().detach(i);
-            }
-            after = page.get(page.size() - 1).getSeq();
-        }
+        campaigns.eachItem(campaignId, i -> frozen.put(key(i.getUserId(), i.getAccessId(), i.getGrantKind(), i.getGrantViaId()),
+                new Change(i.getUsername(), i.getUserId(), i.getAccessName(), i.getGrantPath())));
         List<Change> added = new ArrayList<>();
         long[] addedCount = {0};
         new SnapshotWalk(session, realm, campaigns.em()).grants(definition, g -> {

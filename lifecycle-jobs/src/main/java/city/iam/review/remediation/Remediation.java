@@ -15,7 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +48,7 @@ public final class Remediation {
     }
 
     Summary run(CampaignEntity campaign, Actor actor, long now) {
-        List<ItemEntity> revoked = new ArrayList<>();
-        for (long after = 0; ; ) {
-            List<ItemEntity> page = campaigns.itemsAfter(campaign.getId(), after, StageCloser.PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (ItemEntity i : page) {
-                if (Outcome.REVOKE.name().equals(i.getOutcome()) && i.getRemediation() == null) {
-                    revoked.add(i);
-                }
-            }
-            after = page.get(page.size() - 1).getSeq();
-        }
+        List<ItemEntity> revoked = campaigns.revokedPending(campaign.getId());
         if (definition.remediationMode() == RemediationMode.MANUAL) {
             for (ItemEntity i : revoked) {
                 i.setRemediation(MANUAL);

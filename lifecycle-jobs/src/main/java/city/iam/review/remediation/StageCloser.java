@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,11 +32,9 @@ import java.util.Set;
  * Closes a campaign's current stage: every open item of the stage moves on or ends (see {@link StageOutcome}),
  * revocations nobody decided are held back by the blast-radius cap and never touch break-glass accounts, and at
  * the last stage the campaign closes and, in AUTO mode, revoked access is removed and verified. Items are read
- * in keyset pages by sequence number.
+ * page by page ({@link Campaigns#eachItem}).
  */
 public final class StageCloser {
-
-    static final int PAGE = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -65,68 +62,52 @@ public final class StageCloser {
         ReviewDefinition.StageSpec spec = definition.stage(stage);
 
         // Pass 1: how many revocations would happen by non-response, for the cap.
-        long automatic = 0;
-        for (long after = 0; ; ) {
-            List<ItemEntity> page = campaigns.itemsAfter(campaignId, after, PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (ItemEntity i : page) {
-                if (open(i, stage)) {
-                    StageOutcome o = StageOutcome.of(i.getDecision(), last, spec, definition.nonResponse(), i.getRecommendation());
-                    if (o.automatic() && o.outcome() == Outcome.REVOKE) {
-                        automatic++;
-                    }
+        long[] automatic = {0};
+        campaigns.eachItem(campaignId, i -> {
+            if (open(i, stage)) {
+                StageOutcome o = StageOutcome.of(i.getDecision(), last, spec, definition.nonResponse(), i.getRecommendation());
+                if (o.automatic() && o.outcome() == Outcome.REVOKE) {
+                    automatic[0]++;
                 }
             }
-            after = page.get(page.size() - 1).getSeq();
-            page.forEach(campaigns.em()::detach);
-        }
-        boolean capped = BlastRadius.exceeded(automatic, campaign.getItemCount(), definition.maxAutoRevokePercent());
+        });
+        boolean capped = BlastRadius.exceeded(automatic[0], campaign.getItemCount(), definition.maxAutoRevokePercent());
+        String heldBackReason = capped ? "no response: revocation held back by the blast-radius cap (" + automatic[0] + " of "
+                + campaign.getItemCount() + " items, at most " + definition.maxAutoRevokePercent() + "%)"
+                : "no response: break-glass account, not revoked automatically";
         Set<String> breakGlass = breakGlassMembers(definition);
 
         // Pass 2: apply.
         ReviewerChain chain = last ? null : new ReviewerChain(definition, new ModelDirectory(session, realm));
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        long advanced = 0;
-        long heldBack = 0;
-        for (long after = 0; ; ) {
-            List<ItemEntity> page = campaigns.itemsAfter(campaignId, after, PAGE);
-            if (page.isEmpty()) {
-                break;
+        long[] advanced = {0};
+        long[] heldBack = {0};
+        campaigns.eachItem(campaignId, i -> {
+            if (!open(i, stage)) {
+                return;
             }
-            for (ItemEntity i : page) {
-                if (!open(i, stage)) {
-                    continue;
-                }
-                StageOutcome o = StageOutcome.of(i.getDecision(), last, spec, definition.nonResponse(), i.getRecommendation());
-                if (o.advance()) {
-                    Assignment next = chain.resolve(definition.stage(stage + 1).reviewer(), i.getUserId(),
-                            ScopeType.valueOf(i.getAccessType().toUpperCase(java.util.Locale.ROOT)), i.getAccessId());
-                    i.setStage(stage + 1);
-                    i.setReviewerId(next.reviewerId());
-                    i.setReviewerSource(next.source());
-                    clearDecision(i);
-                    advanced++;
-                    continue;
-                }
-                Outcome outcome = o.outcome();
-                String reason = o.reason();
-                if (o.automatic() && outcome == Outcome.REVOKE && (capped || breakGlass.contains(i.getUserId()))) {
-                    outcome = Outcome.NO_CHANGE;
-                    reason = capped ? "no response: revocation held back by the blast-radius cap (" + automatic + " of "
-                            + campaign.getItemCount() + " items, at most " + definition.maxAutoRevokePercent() + "%)"
-                            : "no response: break-glass account, not revoked automatically";
-                    heldBack++;
-                }
-                i.setOutcome(outcome.name());
-                i.setOutcomeReason(reason);
-                outcomes.merge(outcome, 1L, Long::sum);
+            StageOutcome o = StageOutcome.of(i.getDecision(), last, spec, definition.nonResponse(), i.getRecommendation());
+            if (o.advance()) {
+                Assignment next = chain.resolve(definition.stage(stage + 1).reviewer(), i.getUserId(),
+                        ScopeType.valueOf(i.getAccessType().toUpperCase(java.util.Locale.ROOT)), i.getAccessId());
+                i.setStage(stage + 1);
+                i.setReviewerId(next.reviewerId());
+                i.setReviewerSource(next.source());
+                clearDecision(i);
+                advanced[0]++;
+                return;
             }
-            campaigns.em().flush();
-            after = page.get(page.size() - 1).getSeq();
-            page.forEach(campaigns.em()::detach);
-        }
+            Outcome outcome = o.outcome();
+            String reason = o.reason();
+            if (o.automatic() && outcome == Outcome.REVOKE && (capped || breakGlass.contains(i.getUserId()))) {
+                outcome = Outcome.NO_CHANGE;
+                reason = heldBackReason;
+                heldBack[0]++;
+            }
+            i.setOutcome(outcome.name());
+            i.setOutcomeReason(reason);
+            outcomes.merge(outcome, 1L, Long::sum);
+        });
 
         Remediation.Summary remediation = null;
         if (last) {
@@ -137,9 +118,9 @@ public final class StageCloser {
             campaign.setStage(stage + 1);
             campaign.setStageDeadline(now + definition.stage(stage + 1).duration().toMillis());
         }
-        Closed closed = new Closed(stage, last, advanced, outcomes, heldBack, remediation);
-        ObjectNode facts = Json.MAPPER.valueToTree(Map.of("stage", stage, "campaign_closed", last, "advanced", advanced,
-                "held_back", heldBack, "blast_radius_exceeded", capped, "automatic_revokes", automatic));
+        Closed closed = new Closed(stage, last, advanced[0], outcomes, heldBack[0], remediation);
+        ObjectNode facts = Json.MAPPER.valueToTree(Map.of("stage", stage, "campaign_closed", last, "advanced", advanced[0],
+                "held_back", heldBack[0], "blast_radius_exceeded", capped, "automatic_revokes", automatic[0]));
         ObjectNode counts = facts.putObject("outcomes");
         outcomes.forEach((k, v) -> counts.put(k.name(), v));
         if (remediation != null) {

@@ -71,14 +71,7 @@ final class CampaignReport {
     }
 
     private void each(CampaignEntity c, Consumer<ItemEntity> action) {
-        for (long after = 0; ; ) {
-            List<ItemEntity> page = campaigns.itemsAfter(c.getId(), after, 500);
-            if (page.isEmpty()) {
-                return;
-            }
-            page.forEach(action);
-            after = page.get(page.size() - 1).getSeq();
-        }
+        campaigns.eachItem(c.getId(), action);
     }
 
     private String name(String userId) {
