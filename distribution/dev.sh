@@ -5,6 +5,7 @@
 #   CITY_IAM_HTTPS_PORT=8443 HTTPS port (client certificates requested, for devices)
 #   CITY_IAM_SKIP_BUILD=1    start the last build without rebuilding
 #   CITY_IAM_FRESH=1         wipe the dev database first (re-imports the city realm)
+#   CITY_IAM_TRUSTED_PROXIES TLS terminators allowed to pass device certificates in RFC 9440 headers (CIDR list)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${CITY_IAM_PORT:-8080}"
@@ -57,18 +58,21 @@ fi
   done
 ) &
 
-# Data-sharing agreements are configuration next to the realm (realm-config/datasets/), applied through the
-# dataset admin API as dana.data once the realm is up; applying them again changes nothing.
+# The city's configuration as code (realm-config/city/: organisations, datasets, agreements, trust anchors,
+# enrollment groups, inactivity policy) is applied with the realm-config tool once the realm is up, as the
+# realm's city-iam-config service account (docs/realm-config.md); applying it again changes nothing.
+cli="$(ls "$root"/realm-config/target/realm-config-*-cli.jar 2>/dev/null | head -n 1)"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 (
-  for _ in $(seq 1 120); do
-    token="$(curl -fsS "http://localhost:${port}/realms/city/protocol/openid-connect/token" \
-      -d grant_type=password -d client_id=admin-cli -d username=dana.data -d 'password=Dataset-2026!' 2>/dev/null \
-      | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
-    if [ -n "$token" ]; then
-      curl -fsS -o /dev/null -X POST "http://localhost:${port}/admin/realms/city/datasets/import" \
-        -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
-        --data-binary "@$root/realm-config/datasets/city-agreements.json" \
-        && echo "==> Data-sharing agreements of realm city applied (realm-config/datasets/city-agreements.json)"
+  for _ in $(seq 1 150); do
+    if curl -fsS -o /dev/null "http://localhost:${port}/realms/city/.well-known/openid-configuration" 2>/dev/null; then
+      if CITY_IAM_CLIENT_SECRET="${CITY_IAM_CONFIG_SECRET:-city-iam-config-dev-secret}" "$java_bin" -jar "$cli" apply \
+          "$root/realm-config/city" --server "http://localhost:${port}" --realm city --client-id city-iam-config \
+          > "$server/data/realm-config-apply.log" 2>&1; then
+        echo "==> realm-config/city applied to realm city (log: $server/data/realm-config-apply.log)"
+      else
+        echo "==> realm-config/city could not be applied: see $server/data/realm-config-apply.log" >&2
+      fi
       exit 0
     fi
     sleep 2
@@ -110,6 +114,8 @@ exec "$server/bin/kc.sh" start-dev \
   --https-client-auth=request \
   --https-trust-store-file="$tls/devices.p12" --https-trust-store-password=password --https-trust-store-type=PKCS12 \
   --https-certificates-reload-period=1m \
+  --spi-x509cert-lookup--provider=city-iam-proxy \
+  ${CITY_IAM_TRUSTED_PROXIES:+--spi-x509cert-lookup--city-iam-proxy--trusted-proxies="$CITY_IAM_TRUSTED_PROXIES"} \
   --http-management-scheme=http \
   --db=dev-file \
   --import-realm \

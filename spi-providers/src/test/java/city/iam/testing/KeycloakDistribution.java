@@ -36,14 +36,51 @@ public final class KeycloakDistribution implements TestServer {
     private final int httpsPort;
     private final Path logFile;
     private Process process;
+    private List<String> startOptions;
+
+    private final boolean ownsDatabase;
 
     private KeycloakDistribution(ServerConfig config) {
+        this(config, null, "keycloak");
+    }
+
+    private KeycloakDistribution(ServerConfig config, TestDatabase shared, String name) {
         this.config = config;
-        this.database = TestDatabase.select(config.db(), config.work());
+        this.ownsDatabase = shared == null;
+        this.database = shared != null ? shared : TestDatabase.select(config.db(), config.work());
         this.httpPort = freePort();
         this.managementPort = freePort();
         this.httpsPort = freePort();
-        this.logFile = config.work().resolve("keycloak.log");
+        this.logFile = config.work().resolve(name + ".log");
+    }
+
+    /**
+     * A second Keycloak process on the same database (and installation), on ports of its own: two nodes of one
+     * deployment, for tests of work that must run once per cluster. Its caches are local, so what it should see
+     * must exist before it starts. Closing it leaves the database to this node.
+     */
+    public KeycloakDistribution secondNode() {
+        KeycloakDistribution node = new KeycloakDistribution(config, database, "keycloak-node2");
+        List<String> options = new ArrayList<>();
+        for (String o : startOptions) {
+            if (o.startsWith("--http-port=")) {
+                options.add("--http-port=" + node.httpPort);
+            } else if (o.startsWith("--https-port=")) {
+                options.add("--https-port=" + node.httpsPort);
+            } else if (o.startsWith("--http-management-port=")) {
+                options.add("--http-management-port=" + node.managementPort);
+            } else if (!o.equals("--import-realm")) {
+                options.add(o);
+            }
+        }
+        node.startOptions = List.copyOf(options);
+        try {
+            node.process = node.kc(List.of("start-dev"), node.startOptions).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        node.waitUntilReady();
+        return node;
     }
 
     public static KeycloakDistribution start(ServerConfig config) {
@@ -76,7 +113,8 @@ public final class KeycloakDistribution implements TestServer {
             if (config.buildFirst()) {
                 run(List.of("build"), config.options().stream().filter(o -> o.startsWith("--features")).toList(), Duration.ofMinutes(4));
             }
-            process = kc(List.of("start-dev"), options).start();
+            startOptions = List.copyOf(options);
+            process = kc(List.of("start-dev"), startOptions).start();
             waitUntilReady();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -227,7 +265,9 @@ public final class KeycloakDistribution implements TestServer {
                 }
             }
         }
-        database.drop();
+        if (ownsDatabase) {
+            database.drop();
+        }
     }
 
     /** CPU time the server's processes have used so far: benchmarks divide it by requests served. */
@@ -235,6 +275,27 @@ public final class KeycloakDistribution implements TestServer {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
                 .map(h -> h.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
                 .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
+    /**
+     * Kills the server as a crash would, then starts it again on the same database and ports, so the same
+     * {@link TestServer} serves the rest of the run. For tests of resuming work after a node dies.
+     */
+    public void crashAndRestart() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        kill();
+        try {
+            for (ProcessHandle h : tree) {
+                h.onExit().get(60, TimeUnit.SECONDS);
+            }
+            process = kc(List.of("start-dev"), startOptions).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("restart after kill failed", e);
+        }
+        waitUntilReady();
     }
 
     /** Kills the server abruptly (no shutdown hooks), as a crash would. */

@@ -8,6 +8,7 @@ import city.iam.device.registry.Quarantine;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.settings.RealmSettings;
 import city.iam.kernel.time.KeycloakClock;
+import city.iam.kernel.tls.TlsClient;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -24,9 +25,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.services.x509.X509ClientCertificateLookup;
 
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +76,8 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
                 return;
             }
         } else {
-            X509Certificate[] chain = chain(context);
-            if (chain == null || chain.length == 0) {
+            X509Certificate[] chain = TlsClient.chain(context.getSession());
+            if (chain.length == 0) {
                 refuse(context, "A device certificate (mutual TLS) or a client assertion with DPoP is required.");
                 return;
             }
@@ -149,15 +148,6 @@ public class DeviceClientAuthenticator implements ClientAuthenticator, ClientAut
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String id = form == null ? null : form.getFirst(OAuth2Constants.CLIENT_ID);
         return id != null ? id : context.getSession().getContext().getUri().getQueryParameters().getFirst(OAuth2Constants.CLIENT_ID);
-    }
-
-    private static X509Certificate[] chain(ClientAuthenticationFlowContext context) {
-        X509ClientCertificateLookup lookup = context.getSession().getProvider(X509ClientCertificateLookup.class);
-        try {
-            return lookup == null ? null : lookup.getCertificateChain(context.getHttpRequest());
-        } catch (GeneralSecurityException e) {
-            return null;
-        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package city.iam.device.it;
 
 import city.iam.device.TestPki;
+import city.iam.kernel.tls.ClientCertHeaders;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.RealmFixture;
@@ -186,6 +187,49 @@ class DeviceTokenIT {
         Http.Reply serial = simpleEnroll(MtlsClient.as(server.httpsUrl(), outside, manufacturer.cert()), "meters", TestPki.ecKeys());
         assertEquals(403, serial.status(), serial.body());
         assertEquals("serial_not_allowed", serial.json().get("error").asText());
+    }
+
+    /**
+     * DI-13: the server trusts certificate headers from 127.0.0.2 only (see this module's pom). Everyone else's
+     * headers are ignored, and a device on direct mTLS cannot name another device's certificate.
+     */
+    @Test
+    void certificateHeadersCountOnlyFromTheTrustedProxy() throws Exception {
+        Enrolled device = enrolWithIdevid("M-0100");
+        Enrolled other = enrolWithIdevid("M-0101");
+        Map<String, String> headers = Map.of("Client-Cert", ClientCertHeaders.encode(device.ldevid()),
+                "Client-Cert-Chain", ClientCertHeaders.encode(cityCa.cert()));
+        String tokenPath = realmPath("/protocol/openid-connect/token");
+        String form = "grant_type=client_credentials&client_id=fleet-meters";
+        String formType = "application/x-www-form-urlencoded";
+
+        FromAddress.Reply spoofed = FromAddress.post("127.0.0.1", server.baseUrl(), tokenPath, headers, formType, form);
+        assertEquals(401, spoofed.status(), "headers from a non-proxy address are ignored: " + spoofed.body());
+
+        FromAddress.Reply proxied = FromAddress.post("127.0.0.2", server.baseUrl(), tokenPath, headers, formType, form);
+        assertEquals(200, proxied.status(), proxied.body());
+        JsonNode claims = claims(Http.JSON.readTree(proxied.body()).get("access_token").asText());
+        assertEquals("meters-M-0100", claims.get("device_id").asText());
+        assertEquals(x5t(device.ldevid()), claims.at("/cnf/x5t#S256").asText(), "bound to the certificate the proxy saw");
+
+        FromAddress.Reply garbled = FromAddress.post("127.0.0.2", server.baseUrl(), tokenPath,
+                Map.of("Client-Cert", ":bm90IGEgY2VydA==:"), formType, form);
+        assertEquals(401, garbled.status(), "an unreadable header is no identity: " + garbled.body());
+
+        Http direct = other.client(server.httpsUrl(), cityCa.cert());
+        Http.Reply impersonation = direct.send(direct.request(tokenPath, null)
+                .header("Content-Type", formType).header("Client-Cert", ClientCertHeaders.encode(device.ldevid()))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertEquals(200, impersonation.status(), impersonation.body());
+        assertEquals("meters-M-0101", claims(impersonation.json().get("access_token").asText()).get("device_id").asText(),
+                "the TLS certificate wins over a header");
+
+        TestPki.Issuer idevid = TestPki.idevid(manufacturer, "M-0102");
+        String csr = TestPki.csrPem(TestPki.ecKeys(), "CN=ignored").replaceAll("-----[A-Z ]+-----", "").trim();
+        FromAddress.Reply enrol = FromAddress.post("127.0.0.1", server.baseUrl(), realmPath("/device-identity/est/meters/simpleenroll"),
+                Map.of("Client-Cert", ClientCertHeaders.encode(idevid.cert()), "Client-Cert-Chain", ClientCertHeaders.encode(manufacturer.cert())),
+                "application/pkcs10", csr);
+        assertEquals(401, enrol.status(), "a spoofed IDevID header enrols nothing: " + enrol.body());
     }
 
     @Test

@@ -44,7 +44,9 @@ final class ActionRecord {
         this.run = run;
     }
 
-    void record(String userId, String name, Plan plan, InactivityPolicy policy, long now, String emailStatus) {
+    void record(String userId, String name, Plan plan, InactivityPolicy policy, long now, UserActions.Mailed mailed) {
+        String emailStatus = mailed == null ? null : mailed.user();
+        String managerStatus = mailed == null ? null : mailed.manager();
         String action = plan.action().name();
         // A removed account's tombstone keeps its id, reason and policy version, not its name.
         boolean removed = plan.action() == Plan.Action.DELETE || plan.action() == Plan.Action.ANONYMISE;
@@ -62,6 +64,7 @@ final class ActionRecord {
         n.setPolicyVersion(policy.version());
         n.setRunId(run.runId());
         n.setEmailStatus(emailStatus);
+        n.setManagerEmailStatus(managerStatus);
         em.persist(n);
 
         ObjectNode facts = AuditRecord.facts("idle_since", Instant.ofEpochMilli(plan.referenceAt()).toString(),
@@ -73,6 +76,9 @@ final class ActionRecord {
         facts.put("policy_version", policy.version());
         if (emailStatus != null) {
             facts.put("email", emailStatus);
+        }
+        if (managerStatus != null) {
+            facts.put("manager_email", managerStatus);
         }
         String verb = action.toLowerCase(Locale.ROOT);
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.inactivity." + verb, userId, facts));

@@ -25,10 +25,12 @@ public final class InactivityNotices {
                        @JsonProperty("username") String username, @JsonProperty("action") String action,
                        @JsonProperty("at") String at, @JsonProperty("idle_since") String idleSince,
                        @JsonProperty("idle_days") long idleDays, @JsonProperty("policy_version") int policyVersion,
-                       @JsonProperty("run_id") String runId, @JsonProperty("email") String email) {
+                       @JsonProperty("run_id") String runId, @JsonProperty("email") String email,
+                       @JsonProperty("manager_email") String managerEmail) {
         static View of(NoticeEntity n) {
             return new View(n.getId(), n.getUserId(), n.getUsername(), n.getAction(), Instant.ofEpochMilli(n.getCreatedAt()).toString(),
-                    Instant.ofEpochMilli(n.getReferenceAt()).toString(), n.getIdleDays(), n.getPolicyVersion(), n.getRunId(), n.getEmailStatus());
+                    Instant.ofEpochMilli(n.getReferenceAt()).toString(), n.getIdleDays(), n.getPolicyVersion(), n.getRunId(), n.getEmailStatus(),
+                    n.getManagerEmailStatus());
         }
     }
 

@@ -101,7 +101,7 @@ public final class InactivitySweep implements Job {
         if (user == null) {
             return;
         }
-        String email = null;
+        UserActions.Mailed email = null;
         switch (plan.action()) {
             case RESET -> {
                 em.remove(state);
@@ -109,7 +109,7 @@ public final class InactivitySweep implements Job {
                 return;
             }
             case WARN -> email = actions.warn(user, policy, plan.idleMillis());
-            case DISABLE -> email = actions.disable(user) ? null : "already_disabled";
+            case DISABLE -> email = actions.disable(user) ? null : new UserActions.Mailed("already_disabled", null);
             case ANONYMISE -> actions.anonymise(user);
             case DELETE -> {
                 // The notice and audit entry are written before the user goes; the state row goes with the user.

@@ -1,7 +1,11 @@
 package city.iam.lifecycle.jpa;
 
 import city.iam.kernel.job.JobRegistry;
+import city.iam.lifecycle.birthright.BirthrightSweep;
+import city.iam.lifecycle.finding.HygieneScan;
 import city.iam.lifecycle.inactivity.InactivitySweep;
+import city.iam.lifecycle.leaver.LeaverSweep;
+import city.iam.lifecycle.temporary.TemporaryAccessJob;
 import city.iam.lifecycle.tracker.LastAuthBackfill;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
@@ -25,8 +29,8 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
     private static final JpaEntityProvider TABLES = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class,
-                    CampaignEntity.class, ItemEntity.class);
+            return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
+                    TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class);
         }
 
         @Override
@@ -58,6 +62,10 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         JobRegistry jobs = JobRegistry.of(factory);
         jobs.register(new InactivitySweep());
         jobs.register(new LastAuthBackfill());
+        jobs.register(new HygieneScan());
+        jobs.register(new LeaverSweep());
+        jobs.register(new TemporaryAccessJob());
+        jobs.register(new BirthrightSweep());
         jobs.register(new ReviewJob());
         factory.register(new LifecycleCleanup());
     }

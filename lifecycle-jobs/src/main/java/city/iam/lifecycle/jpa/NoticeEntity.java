@@ -23,6 +23,7 @@ public class NoticeEntity {
     @Column(name = "POLICY_VERSION", nullable = false) private int policyVersion;
     @Column(name = "RUN_ID", length = 36) private String runId;
     @Column(name = "EMAIL_STATUS", length = 32) private String emailStatus;
+    @Column(name = "MANAGER_EMAIL_STATUS", length = 32) private String managerEmailStatus;
 
     public String getId() { return id; }
     public void setId(String v) { id = v; }
@@ -46,6 +47,8 @@ public class NoticeEntity {
     public void setRunId(String v) { runId = v; }
     public String getEmailStatus() { return emailStatus; }
     public void setEmailStatus(String v) { emailStatus = v; }
+    public String getManagerEmailStatus() { return managerEmailStatus; }
+    public void setManagerEmailStatus(String v) { managerEmailStatus = v; }
 
     @Override public boolean equals(Object o) { return o instanceof NoticeEntity e && id != null && id.equals(e.id); }
     @Override public int hashCode() { return id == null ? 0 : id.hashCode(); }

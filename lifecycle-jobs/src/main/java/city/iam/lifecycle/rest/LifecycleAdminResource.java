@@ -13,7 +13,18 @@ import city.iam.kernel.job.RunView;
 import city.iam.kernel.json.BoundedBody;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
+import city.iam.lifecycle.birthright.BirthrightDocument;
+import city.iam.lifecycle.birthright.BirthrightPolicies;
+import city.iam.lifecycle.finding.Acknowledgement;
+import city.iam.lifecycle.finding.FindingKind;
+import city.iam.lifecycle.finding.FindingStore;
+import city.iam.lifecycle.finding.FindingView;
 import city.iam.lifecycle.inactivity.InactivityNotices;
+import city.iam.lifecycle.jpa.FindingEntity;
+import city.iam.lifecycle.jpa.TemporaryGrantEntity;
+import city.iam.lifecycle.temporary.TemporaryGrantRequest;
+import city.iam.lifecycle.temporary.TemporaryGrantView;
+import city.iam.lifecycle.temporary.TemporaryGrants;
 import city.iam.lifecycle.inactivity.InactivityPolicies;
 import city.iam.lifecycle.inactivity.PolicyDocument;
 import city.iam.lifecycle.tracker.LastAuthStore;
@@ -39,18 +50,21 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/lifecycle}: the inactivity policy, job runs (run now, progress, history),
- * users' last authentications and the inactivity notices. Every change is an admin event plus an audit-chain
+ * users' last authentications, the inactivity notices and the hygiene findings. Every change is an admin event plus an audit-chain
  * entry in the transaction of the change.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class LifecycleAdminResource {
 
     private static final int POLICY_BYTES = 64 * 1024;
+    private static final Set<String> FINDING_STATUSES = Set.of(FindingStore.OPEN, FindingStore.ACKNOWLEDGED, FindingStore.RESOLVED);
+    private static final Set<String> GRANT_STATUSES = Set.of(TemporaryGrants.ACTIVE, TemporaryGrants.EXPIRED, TemporaryGrants.ENDED);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -84,9 +98,8 @@ public class LifecycleAdminResource {
             PolicyDocument wanted = BoundedBody.json(body, PolicyDocument.class, POLICY_BYTES);
             boolean created = InactivityPolicies.document(realm).isEmpty();
             PolicyDocument stored = InactivityPolicies.put(session, realm, wanted, KeycloakClock.INSTANCE.instant());
-            ObjectNode facts = city.iam.kernel.json.Json.MAPPER.valueToTree(stored);
-            record(created ? OperationType.CREATE : OperationType.UPDATE, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/inactivity",
-                    "lifecycle.policy.inactivity." + (created ? "created" : "updated"), "inactivity", facts);
+            recordPolicy(created ? OperationType.CREATE : OperationType.UPDATE, "inactivity", created ? "created" : "updated",
+                    city.iam.kernel.json.Json.MAPPER.valueToTree(stored));
             return Response.status(created ? 201 : 200).entity(stored).build();
         });
     }
@@ -99,8 +112,43 @@ public class LifecycleAdminResource {
                 throw CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no inactivity policy.");
             }
             InactivityPolicies.remove(realm);
-            record(OperationType.DELETE, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/inactivity", "lifecycle.policy.inactivity.deleted",
-                    "inactivity", AuditRecord.facts());
+            recordPolicy(OperationType.DELETE, "inactivity", "deleted", AuditRecord.facts());
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- birthright (joiner / mover) policy
+
+    @GET
+    @Path("policies/birthright")
+    public Response birthrightPolicy() {
+        return read(() -> Response.ok(BirthrightPolicies.document(realm).orElseThrow(() ->
+                CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no birthright policy."))).build());
+    }
+
+    @PUT
+    @Path("policies/birthright")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putBirthrightPolicy(InputStream body) {
+        return write(() -> {
+            BirthrightDocument wanted = BoundedBody.json(body, BirthrightDocument.class, POLICY_BYTES);
+            boolean created = BirthrightPolicies.document(realm).isEmpty();
+            BirthrightDocument stored = BirthrightPolicies.put(session, realm, wanted, KeycloakClock.INSTANCE.instant());
+            recordPolicy(created ? OperationType.CREATE : OperationType.UPDATE, "birthright", created ? "created" : "updated",
+                    city.iam.kernel.json.Json.MAPPER.valueToTree(stored));
+            return Response.status(created ? 201 : 200).entity(stored).build();
+        });
+    }
+
+    @DELETE
+    @Path("policies/birthright")
+    public Response deleteBirthrightPolicy() {
+        return write(() -> {
+            if (BirthrightPolicies.document(realm).isEmpty()) {
+                throw CityIamException.notFound("no_policy", "Realm " + realm.getName() + " has no birthright policy.");
+            }
+            BirthrightPolicies.remove(realm);
+            recordPolicy(OperationType.DELETE, "birthright", "deleted", AuditRecord.facts());
             return Response.noContent().build();
         });
     }
@@ -177,6 +225,113 @@ public class LifecycleAdminResource {
         });
     }
 
+    // ---- findings
+
+    @GET
+    @Path("findings")
+    public Response findings(@QueryParam("kind") String kind, @QueryParam("status") String status, @QueryParam("subject") String subject,
+                             @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            if (kind != null && FindingKind.fromCode(kind) == null) {
+                throw CityIamException.badRequest("invalid_kind", "kind is one of " + Arrays.stream(FindingKind.values()).map(FindingKind::code).toList() + ".");
+            }
+            if (status != null && !FINDING_STATUSES.contains(status)) {
+                throw CityIamException.badRequest("invalid_status", "status is one of " + FINDING_STATUSES + ".");
+            }
+            return Response.ok(findingStore().list(kind, status, subject, page).stream().map(FindingView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("findings/{id}")
+    public Response finding(@PathParam("id") String id) {
+        return read(() -> Response.ok(FindingView.of(requireFinding(id))).build());
+    }
+
+    @POST
+    @Path("findings/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response acknowledge(@PathParam("id") String id, InputStream body) {
+        return write(() -> {
+            Acknowledgement ack = BoundedBody.json(body, Acknowledgement.class, 4096);
+            FindingEntity f = requireFinding(id);
+            ack.applyTo(f, caller.name(), KeycloakClock.INSTANCE.millis());
+            record(OperationType.ACTION, "CITYIAM_LIFECYCLE_FINDING", "lifecycle/findings/" + id, "lifecycle.finding.acknowledged",
+                    f.getSubjectId(), AuditRecord.facts("finding_id", id, "kind", f.getKind(), "reason", f.getAckReason()));
+            return Response.ok(FindingView.of(f)).build();
+        });
+    }
+
+    private FindingEntity requireFinding(String id) {
+        return findingStore().get(id).orElseThrow(() ->
+                CityIamException.notFound("finding_not_found", "Realm " + realm.getName() + " has no finding " + id + "."));
+    }
+
+    private FindingStore findingStore() {
+        return new FindingStore(session, realm, em());
+    }
+
+    // ---- temporary access
+
+    @POST
+    @Path("temporary-grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grantTemporarily(InputStream body) {
+        return write(() -> {
+            TemporaryGrantRequest request = BoundedBody.json(body, TemporaryGrantRequest.class, 8192);
+            TemporaryGrantEntity g = temporaryGrants().grant(request, caller.name(), KeycloakClock.INSTANCE.millis());
+            record(OperationType.CREATE, "CITYIAM_LIFECYCLE_TEMPORARY_GRANT", "lifecycle/temporary-grants/" + g.getId(),
+                    "lifecycle.temporary_access.granted", g.getUserId(), AuditRecord.facts("grant_id", g.getId(), "target", g.getTargetName(),
+                            "target_type", g.getTargetType(), "expires_at", java.time.Instant.ofEpochMilli(g.getExpiresAt()).toString(),
+                            "reason", g.getReason()));
+            return Response.status(201).entity(TemporaryGrantView.of(g)).build();
+        });
+    }
+
+    @GET
+    @Path("temporary-grants")
+    public Response temporaryGrants(@QueryParam("user") String userId, @QueryParam("status") String status,
+                                    @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            if (status != null && !GRANT_STATUSES.contains(status)) {
+                throw CityIamException.badRequest("invalid_status", "status is one of " + GRANT_STATUSES + ".");
+            }
+            return Response.ok(temporaryGrants().list(userId, status, page).stream().map(TemporaryGrantView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("temporary-grants/{id}")
+    public Response temporaryGrant(@PathParam("id") String id) {
+        return read(() -> Response.ok(TemporaryGrantView.of(requireGrant(id))).build());
+    }
+
+    @DELETE
+    @Path("temporary-grants/{id}")
+    public Response endTemporaryGrant(@PathParam("id") String id) {
+        return write(() -> {
+            TemporaryGrantEntity g = requireGrant(id);
+            if (!TemporaryGrants.ACTIVE.equals(g.getStatus())) {
+                throw CityIamException.conflict("grant_not_active", "Temporary grant " + id + " is " + g.getStatus() + ".");
+            }
+            temporaryGrants().end(g, TemporaryGrants.ENDED, "admin:" + caller.name(), KeycloakClock.INSTANCE.millis());
+            record(OperationType.DELETE, "CITYIAM_LIFECYCLE_TEMPORARY_GRANT", "lifecycle/temporary-grants/" + id,
+                    "lifecycle.temporary_access.revoked", g.getUserId(), AuditRecord.facts("grant_id", id, "target", g.getTargetName()));
+            return Response.noContent().build();
+        });
+    }
+
+    private TemporaryGrantEntity requireGrant(String id) {
+        return temporaryGrants().get(id).orElseThrow(() ->
+                CityIamException.notFound("grant_not_found", "Realm " + realm.getName() + " has no temporary grant " + id + "."));
+    }
+
+    private TemporaryGrants temporaryGrants() {
+        return new TemporaryGrants(session, realm, em());
+    }
+
     // ---- helpers
 
     private void requireUser(String userId) {
@@ -210,6 +365,10 @@ public class LifecycleAdminResource {
             access.requireWrite();
             return body.get();
         });
+    }
+
+    private void recordPolicy(OperationType op, String policy, String verb, ObjectNode facts) {
+        record(op, "CITYIAM_LIFECYCLE_POLICY", "lifecycle/policies/" + policy, "lifecycle.policy." + policy + "." + verb, policy, facts);
     }
 
     private void record(OperationType op, String type, String path, String action, String subject, ObjectNode facts) {

@@ -1,13 +1,9 @@
 package city.iam.lifecycle.it;
 
 import city.iam.testing.Http;
-import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,18 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code break-glass} group exempt. u1 logs in and goes idle, u2 never logs in, u3 is break-glass, u4 logs in
  * again between the warning and the disable. The server clock is moved with the test clock.
  */
-@ExtendWith(KeycloakServerExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InactivityScenarioIT {
-
-    private LifecycleRealm city;
-
-    @AfterAll
-    void resetClock() {
-        if (city != null) {
-            city.clock(0);
-        }
-    }
+class InactivityScenarioIT extends ClockedLifecycleIT {
 
     @Test
     void warnDisableDeleteWithNeverLoggedInBreakGlassAndReset(TestServer server) {

@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,7 +31,7 @@ class InactivitySweepBenchmarkIT {
         String realmId = city.realm.realmId();
         try {
             Instant now = city.clock(0);
-            long seeded = seed(server, realmId, users, now.toEpochMilli());
+            long seeded = UserSeed.users(server, realmId, users, now.toEpochMilli() - 1000, now.toEpochMilli() - 1000);
             assertEquals(users, seeded);
             assertEquals(201, city.http.putJson(city.path("/policies/inactivity"), city.admin(), Map.of(
                     "warn_after", "P60D", "disable_after", "P90D", "delete_after", "P180D", "final_action", "delete",
@@ -70,49 +66,5 @@ class InactivitySweepBenchmarkIT {
 
     private static Duration took(JsonNode run) {
         return Duration.between(Instant.parse(run.get("started_at").asText()), Instant.parse(run.get("finished_at").asText()));
-    }
-
-    /** Plain INSERTs in batches of 1000 into Keycloak's user table and the tracker's table. */
-    private static long seed(TestServer server, String realmId, int users, long now) throws Exception {
-        try (Connection c = server.database().orElseThrow().connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO USER_ENTITY (ID, EMAIL, EMAIL_CONSTRAINT, EMAIL_VERIFIED, ENABLED,"
-                    + " REALM_ID, USERNAME, CREATED_TIMESTAMP, NOT_BEFORE) VALUES (?, ?, ?, FALSE, TRUE, ?, ?, ?, 0)");
-                 PreparedStatement a = c.prepareStatement("INSERT INTO CITYIAM_LJ_USER_AUTH (USER_ID, REALM_ID, LAST_AUTH_AT, EVENT_TYPE, CLIENT_ID)"
-                         + " VALUES (?, ?, ?, 'LOGIN', 'bench')")) {
-                for (int i = 0; i < users; i++) {
-                    String id = UUID.randomUUID().toString();
-                    String name = "bench-" + i;
-                    u.setString(1, id);
-                    u.setString(2, name + "@example.org");
-                    u.setString(3, name + "@example.org");
-                    u.setString(4, realmId);
-                    u.setString(5, name);
-                    u.setLong(6, now - 1000);
-                    u.addBatch();
-                    if (i % 2 == 0) {
-                        a.setString(1, id);
-                        a.setString(2, realmId);
-                        a.setLong(3, now - 1000);
-                        a.addBatch();
-                    }
-                    if (i % 1000 == 999) {
-                        u.executeBatch();
-                        a.executeBatch();
-                        c.commit();
-                    }
-                }
-                u.executeBatch();
-                a.executeBatch();
-                c.commit();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME LIKE 'bench-%'")) {
-                count.setString(1, realmId);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }
     }
 }

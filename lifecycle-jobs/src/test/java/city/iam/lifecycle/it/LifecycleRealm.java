@@ -111,6 +111,40 @@ public final class LifecycleRealm {
         return r.json().get("access_token").asText();
     }
 
+    /** Lets admins set attributes the user profile does not declare (HR feeds write such attributes). */
+    public void allowUnmanagedAttributes() {
+        JsonNode profile = http.get(realm.adminPath("/users/profile"), admin()).json();
+        ((ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_EDIT");
+        Http.Reply r = http.putJson(realm.adminPath("/users/profile"), admin(), profile);
+        assertEquals(200, r.status(), r.toString());
+    }
+
+    void realmAttributes(Map<String, String> attributes) {
+        ObjectNode rep = (ObjectNode) http.get("/admin/realms/" + realm.name(), admin()).json();
+        attributes.forEach(rep.with("attributes")::put);
+        Http.Reply r = http.putJson("/admin/realms/" + realm.name(), admin(), rep);
+        assertEquals(204, r.status(), r.toString());
+    }
+
+    public JsonNode user(String id) {
+        return http.get(realm.adminPath("/users/" + id), admin()).json();
+    }
+
+    public void userAttributes(String userId, Map<String, String> values) {
+        ObjectNode rep = (ObjectNode) user(userId);
+        ObjectNode attrs = rep.with("attributes");
+        values.forEach((k, v) -> attrs.putArray(k).add(v));
+        Http.Reply r = http.putJson(realm.adminPath("/users/" + userId), admin(), rep);
+        assertEquals(204, r.status(), r.toString());
+    }
+
+    /** Creates a top-level group; answers its id. */
+    public String group(String name) {
+        Http.Reply r = http.postJson(realm.adminPath("/groups"), admin(), Map.of("name", name));
+        assertEquals(201, r.status(), r.toString());
+        return r.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+    }
+
     public static <T> T await(String what, Supplier<T> probe) {
         return await(what, Duration.ofSeconds(60), probe);
     }

@@ -5,7 +5,6 @@ import city.iam.testing.Http;
 import city.iam.testing.RealmFixture;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,7 @@ final class ReviewRealm {
         this.http = base.http;
         this.realm = base.realm;
         // Keycloak 26 drops attributes its user profile does not declare; reviews read the manager attribute.
-        ObjectNode profile = (ObjectNode) http.get(realm.adminPath("/users/profile"), admin()).json();
-        profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
-        assertEquals(200, http.putJson(realm.adminPath("/users/profile"), admin(), profile).status());
+        base.allowUnmanagedAttributes();
         // People sign in through a client of their own: admin-cli issues lightweight tokens (no acr claim),
         // and decisions record the reviewer's acr.
         Http.Reply client = http.postJson(realm.adminPath("/clients"), admin(), Map.of("clientId", CLIENT, "publicClient", true,
@@ -77,11 +74,7 @@ final class ReviewRealm {
     }
 
     void setAttribute(String userId, String name, String value) {
-        ObjectNode rep = (ObjectNode) http.get(realm.adminPath("/users/" + userId), admin()).json();
-        ObjectNode attrs = rep.has("attributes") ? (ObjectNode) rep.get("attributes") : rep.putObject("attributes");
-        attrs.putArray(name).add(value);
-        Http.Reply r = http.putJson(realm.adminPath("/users/" + userId), admin(), rep);
-        assertEquals(204, r.status(), r.toString());
+        base.userAttributes(userId, Map.of(name, value));
     }
 
     JsonNode createRealmRole(String name, Map<String, List<String>> attributes) {
@@ -96,10 +89,7 @@ final class ReviewRealm {
     }
 
     String createGroup(String name, JsonNode realmRole) {
-        Http.Reply r = http.postJson(realm.adminPath("/groups"), admin(), Map.of("name", name));
-        assertEquals(201, r.status(), r.toString());
-        String location = r.headers().firstValue("Location").orElseThrow();
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        String id = base.group(name);
         if (realmRole != null) {
             assertEquals(204, http.postJson(realm.adminPath("/groups/" + id + "/role-mappings/realm"), admin(), List.of(realmRole)).status());
         }

@@ -65,11 +65,16 @@ public final class JobEngine {
      * answered. The claim is committed in its own transaction before the run is handed to the pool.
      */
     public Started start(RealmModel realm, Job job, String trigger) {
+        return start(realm, job, trigger, null);
+    }
+
+    /** {@code dueInterval}: for a scheduled start, the job's interval, re-checked when the run is claimed. */
+    private Started start(RealmModel realm, Job job, String trigger, java.time.Duration dueInterval) {
         String realmId = realm.getId();
         JobRuns.Claim claim;
         try {
             claim = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
-                JobRuns.Claim c = runs(s, realmId).claim(job.name(), trigger, lease);
+                JobRuns.Claim c = runs(s, realmId).claim(job.name(), trigger, lease, dueInterval);
                 return new JobRuns.Claim(copy(c.run()), c.runnerId());
             });
         } catch (RuntimeException e) {
@@ -127,7 +132,8 @@ public final class JobEngine {
                     && Lease.due(runs.lastStarted(job.name()), interval, now);
             if (stale || due) {
                 // Claimed outside this read-only transaction so the claim commits on its own.
-                s.getTransactionManager().enlistAfterCompletion(new AfterCommit(() -> start(realm, job, stale ? "takeover" : "schedule")));
+                s.getTransactionManager().enlistAfterCompletion(new AfterCommit(() -> start(realm, job, stale ? "takeover" : "schedule",
+                        stale ? null : interval)));
             }
         });
     }

@@ -39,8 +39,20 @@ public final class JobRuns {
 
     /** Creates a run, or takes over a RUNNING one whose lease expired, or answers the live one unchanged. */
     public Claim claim(String job, String trigger, Lease lease) {
+        return claim(job, trigger, lease, null);
+    }
+
+    /**
+     * As {@link #claim(String, String, Lease)}, but a scheduled start ({@code interval} not null) is refused when a
+     * run started within the interval: the check is repeated here, in the claiming transaction, because two nodes
+     * may both have found the job due and the first may already have finished its run.
+     */
+    public Claim claim(String job, String trigger, Lease lease, java.time.Duration interval) {
         long now = clock.millis();
         Optional<JobRunEntity> current = running(job);
+        if (current.isEmpty() && interval != null && !Lease.due(lastStarted(job), interval, now)) {
+            return new Claim(list(job, Page.of(0, 1)).get(0), null);
+        }
         String runnerId = UUID.randomUUID().toString();
         if (current.isPresent()) {
             JobRunEntity run = current.get();

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /realms/{realm}/city-iam}: realm-facing kernel endpoints. Today only the test clock, which exists
- * only when the server is started with {@code --spi-realm-restapi-extension--city-iam--test-clock-enabled=true}.
+ * {@code /realms/{realm}/city-iam}: realm-facing kernel endpoints: the console's static pages, and the test clock,
+ * which exists only when the server is started with {@code --spi-realm-restapi-extension--city-iam--test-clock-enabled=true}.
  */
 public class CityIamRealmResourceFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
@@ -75,6 +75,11 @@ public class CityIamRealmResourceFactory implements RealmResourceProviderFactory
         Root(KeycloakSession session, boolean testClockEnabled) {
             this.session = session;
             this.testClockEnabled = testClockEnabled;
+        }
+
+        @Path("console")
+        public city.iam.console.ConsoleResource console() {
+            return new city.iam.console.ConsoleResource();
         }
 
         @Path("test-clock")

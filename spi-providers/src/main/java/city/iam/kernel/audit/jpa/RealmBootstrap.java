@@ -39,6 +39,7 @@ public class RealmBootstrap implements ProviderEventListener {
 
     private static void prepare(KeycloakSession session, RealmModel realm) {
         CityIamClient.ensure(realm);
+        city.iam.console.ConsoleClient.ensure(realm);
         AuditHeads.ensure(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm.getId());
         LOG.debugf("realm %s ready for city-iam", realm.getName());
     }

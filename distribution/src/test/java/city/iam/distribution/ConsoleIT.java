@@ -1,0 +1,169 @@
+package city.iam.distribution;
+
+import city.iam.device.TestPki;
+import city.iam.testing.Http;
+import city.iam.testing.KeycloakServerExtension;
+import city.iam.testing.TestServer;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The City IAM console in headless Chromium against the demo city realm: each demo user signs in through the
+ * city login theme and sees only the pages of their roles; a review admin acknowledges a finding and a device
+ * admin quarantines a device, and the API shows both; an auditor verifies the audit chain; a citizen sees no pages and gets 403 from the APIs. axe-core
+ * checks the login page and every console page for serious or critical accessibility violations.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class ConsoleIT {
+
+    @Test
+    void eachRoleSeesItsPagesAndActsThroughTheApis(TestServer server) {
+        Http http = server.http();
+        JsonNode run = http.postJson("/admin/realms/city/lifecycle/runs", server.masterToken(), Map.of("job", "hygiene")).json();
+        awaitRun(http, server, run.get("id").asText());
+
+        as(server, "rita.reviewer", "Reviewer-2026!", "findings", browser -> {
+            assertEquals(List.of("Findings"), navigation(browser));
+            WebElement form = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-finding] form")));
+            String id = form.findElement(By.xpath("ancestor::tr")).getAttribute("data-finding");
+            form.findElement(By.name("reason")).sendKeys("Accepted in the console test");
+            form.findElement(By.cssSelector("input[type=submit]")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Finding acknowledged"));
+            JsonNode finding = http.get("/admin/realms/city/lifecycle/findings/" + id, server.masterToken()).json();
+            assertEquals("ACKNOWLEDGED", finding.get("status").asText(), finding.toString());
+            assertEquals("rita.reviewer", finding.get("acknowledged_by").asText());
+        });
+        String deviceAdmin = http.passwordToken("city", "devi.devices", "Devices-2026!");
+        String device = enrolDevice(http, deviceAdmin);
+        as(server, "devi.devices", "Devices-2026!", "devices", browser -> {
+            assertEquals(List.of("Devices"), navigation(browser));
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("count-active")));
+            assertTrue(browser.findElement(By.id("count-active")).getText().contains("active"));
+            WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-device='" + device + "']")));
+            row.findElement(By.cssSelector("button")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), device + ": quarantine done"));
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-device='" + device + "'] td.status"), "quarantined"));
+            HeadlessChromium.screenshot(browser, "console-device-quarantined");
+        });
+        JsonNode quarantined = http.get("/admin/realms/city/device-identity/devices/" + device, deviceAdmin).json();
+        assertEquals("quarantined", quarantined.get("status").asText(), quarantined.toString());
+        as(server, "ada.auditor", "Auditor-2026!", "audit", browser -> {
+            assertEquals(List.of("Devices", "Findings", "Audit log"), navigation(browser));
+            wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "The audit chain is intact"));
+            browser.get(browser.getCurrentUrl().replaceAll("#.*", "") + "#/findings");
+            wait(browser).until(ExpectedConditions.textToBe(By.id("title"), "Findings"));
+            assertTrue(browser.findElements(By.cssSelector("tr[data-finding] form")).isEmpty(), "auditors acknowledge nothing");
+            accessible(browser, "console-findings-auditor");
+        });
+        as(server, "carl.citizen", "Citizen-2026!", null, browser -> {
+            assertTrue(navigation(browser).isEmpty(), "no pages without a role");
+            assertEquals("Nothing to show", browser.findElement(By.id("title")).getText());
+        });
+        String citizen = http.passwordToken("city", "carl.citizen", "Citizen-2026!");
+        assertEquals(403, http.get("/admin/realms/city/lifecycle/findings", citizen).status());
+        assertEquals(403, http.get("/admin/realms/city/device-identity/fleet-report", citizen).status());
+        assertEquals(403, http.get("/admin/realms/city/city-iam/audit", citizen).status());
+        assertEquals(404, http.get("/realms/city/city-iam/console/secret.properties", null).status(), "only the console's own files");
+    }
+
+    /** Signs in through the city theme as {@code username}, checks accessibility of login and landing page, runs the checks. */
+    private static void as(TestServer server, String username, String password, String page, Consumer<ChromeDriver> checks) {
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(server.baseUrl().replace("127.0.0.1", "localhost") + "/realms/city/city-iam/console/" + (page == null ? "" : "#/" + page));
+            wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            if (username.startsWith("rita")) {
+                accessible(browser, "login-username");
+            }
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("kc-login")).click();
+            wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(password);
+            browser.findElement(By.id("kc-login")).click();
+            wait(browser).until(d -> d.getCurrentUrl().contains("/city-iam/console/") && !d.getCurrentUrl().contains("code="));
+            wait(browser).until(d -> !d.findElement(By.id("title")).getText().startsWith("Loading"));
+            wait(browser).until(d -> d.findElement(By.id("page")).findElements(By.xpath("./*")).size() > 0
+                    || d.findElement(By.id("title")).getText().equals("Nothing to show"));
+            accessible(browser, "console-" + (page == null ? "no-role" : page));
+            checks.accept(browser);
+        } finally {
+            HeadlessChromium.screenshot(browser, "console-" + username + "-" + (page == null ? "home" : page));
+            browser.quit();
+        }
+    }
+
+    private static List<String> navigation(ChromeDriver browser) {
+        return browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    private static WebDriverWait wait(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** No serious or critical axe-core violation (WCAG 2.1 A and AA rules). */
+    private static void accessible(ChromeDriver browser, String name) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> bad = results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        HeadlessChromium.screenshot(browser, name);
+        assertFalse(results.isErrored(), name + ": axe-core did not run");
+        assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().size() + " nodes").toList());
+    }
+
+    /** Pins a test manufacturer in the city realm and enrols one meter with EAT evidence; answers its device id. */
+    private static String enrolDevice(Http http, String deviceAdmin) {
+        TestPki.Issuer maker = TestPki.root("CN=Console Test Meters Root");
+        Http.Reply anchor = http.postJson("/admin/realms/city/device-identity/trust-anchors", deviceAdmin,
+                Map.of("certificate", TestPki.pem(maker.cert()), "purpose", "idevid"));
+        assertEquals(201, anchor.status(), anchor.toString());
+        Http.Reply group = http.putJson("/admin/realms/city/device-identity/groups/console-meters", deviceAdmin, Map.of(
+                "anchors", List.of(anchor.json().get("pin").asText()), "evidence_types", List.of("eat"), "serial_allowlist", List.of("CM-*"), "quota", 5));
+        assertEquals(201, group.status(), group.toString());
+        Http.Reply challenge = http.postJson("/realms/city/device-identity/challenge", null, Map.of("group", "console-meters"));
+        assertEquals(200, challenge.status(), challenge.toString());
+        TestPki.Issuer idevid = TestPki.idevid(maker, "CM-0001");
+        KeyPair key = TestPki.ecKeys();
+        String evidence = TestPki.sign(TestPki.claims(challenge.json().get("nonce").asText(), "CM-0001", key.getPublic()).build(),
+                idevid, List.of(idevid.cert(), maker.cert()));
+        Http.Reply enrolled = http.postJson("/realms/city/device-identity/enroll", null, Map.of("group", "console-meters",
+                "csr", TestPki.csrPem(key, "CN=ignored"), "evidence", evidence));
+        assertEquals(201, enrolled.status(), enrolled.toString());
+        return enrolled.json().get("device_id").asText();
+    }
+
+    private static void awaitRun(Http http, TestServer server, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = http.get("/admin/realms/city/lifecycle/runs/" + id, server.masterToken()).json().get("status").asText();
+            if (status.equals("DONE")) {
+                return;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("hygiene run " + id + " did not finish");
+    }
+}

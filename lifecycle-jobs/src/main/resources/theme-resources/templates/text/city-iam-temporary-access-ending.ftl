@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("cityIamTemporaryAccessEndingBody", target, realmName, expiresAt)}
+
+${msg("cityIamTemporaryAccessEndingAction")}

@@ -1,0 +1,116 @@
+package city.iam.lifecycle.it;
+
+import city.iam.testing.Http;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * LJ-32 and the mover half of S3 (LJ-33): a joiner in the water department gets the water group, the reader role
+ * and a TOTP set-up, and stays disabled until the start date; moving to energy gives the energy group at once and
+ * takes the water access away only after the seven-day grace; a role given by hand is never touched. Bad
+ * policies are refused with nothing changed.
+ */
+class JoinerMoverIT extends ClockedLifecycleIT {
+
+    @Test
+    void joinersWaitForTheirStartAndMoversKeepOldAccessForTheGrace(TestServer server) {
+        city = new LifecycleRealm(server, "ljjoin", false);
+        Http http = city.http;
+        String admin = city.admin();
+        Instant now = city.clock(0);
+        city.allowUnmanagedAttributes();
+        city.group("water");
+        city.group("energy");
+        assertEquals(201, http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "water-reader")).status());
+        assertEquals(201, http.postJson(city.realm.adminPath("/roles"), admin, Map.of("name", "grid-reader")).status());
+        city.realm.user("ada", "Ada-pass-1", "auditor");
+
+        Map<String, Object> policy = Map.of("mover_grace", "P7D", "rules", List.of(
+                Map.of("id", "water", "when", Map.of("attribute", "department", "in", List.of("water")),
+                        "groups", List.of("/water"), "realm_roles", List.of("water-reader"), "required_actions", List.of("CONFIGURE_TOTP")),
+                Map.of("id", "energy", "when", Map.of("attribute", "department", "in", List.of("energy")),
+                        "groups", List.of("/energy"), "realm_roles", List.of("grid-reader"))));
+        String ada = city.realm.token("ada", "Ada-pass-1");
+        assertEquals(403, http.putJson(city.path("/policies/birthright"), ada, policy).status(), "auditors change nothing");
+        for (Map<String, ?> bad : List.<Map<String, ?>>of(
+                Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "department", "in", List.of("a")), "groups", List.of("/nope")))),
+                Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "department", "in", List.of("a")), "realm_roles", List.of("nope")))),
+                Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "department", "in", List.of("a")), "groups", List.of("/water"),
+                        "required_actions", List.of("NOPE")))),
+                Map.of("mover_grace", "-P1D", "rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "d", "in", List.of("a")), "groups", List.of("/water")))),
+                Map.of("rules", List.of(Map.of("id", "x", "when", Map.of("attribute", "d", "in", List.of("a")), "groups", List.of("/water"), "colour", "red"))))) {
+            Http.Reply r = http.putJson(city.path("/policies/birthright"), admin, bad);
+            assertEquals(400, r.status(), bad + " -> " + r);
+        }
+        assertEquals(404, http.get(city.path("/policies/birthright"), admin).status(), "refusals stored nothing");
+        Http.Reply put = http.putJson(city.path("/policies/birthright"), admin, policy);
+        assertEquals(201, put.status(), put.toString());
+
+        String starts = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2).toString();
+        String joe = city.realm.user("joe", "Joe-pass-1");
+        city.userAttributes(joe, Map.of("department", "water", "valid_from", starts));
+        String handGiven = city.realm.user("hana", "Hana-pass-1");
+        city.userAttributes(handGiven, Map.of("department", "water"));
+        JsonNode reader = http.get(city.realm.adminPath("/roles/water-reader"), admin).json();
+        assertEquals(204, http.postJson(city.realm.adminPath("/users/" + handGiven + "/role-mappings/realm"), admin, List.of(reader)).status());
+
+        city.runToCompletion("birthright");
+        JsonNode joeNow = city.user(joe);
+        assertFalse(joeNow.get("enabled").asBoolean(), "disabled until the start date");
+        assertEquals(List.of("/water"), groups(joe));
+        assertTrue(realmRoles(joe).contains("water-reader"));
+        assertTrue(joeNow.get("requiredActions").toString().contains("CONFIGURE_TOTP"), joeNow.toString());
+
+        city.clock(2.1);
+        city.runToCompletion("birthright");
+        assertTrue(city.user(joe).get("enabled").asBoolean(), "enabled on the start date");
+
+        city.userAttributes(joe, Map.of("department", "energy"));
+        city.runToCompletion("birthright");
+        assertEquals(List.of("/energy", "/water"), groups(joe), "new access at once, old access kept for the grace");
+        JsonNode moved = audit(joe, "lifecycle.mover.moved");
+        assertEquals("energy", moved.at("/payload/rules").asText(), moved.toString());
+        assertEquals("water", moved.at("/payload/previous_rules").asText());
+
+        city.clock(9.5);
+        city.runToCompletion("birthright");
+        assertEquals(List.of("/energy"), groups(joe), "the water group went after the grace");
+        assertFalse(realmRoles(joe).contains("water-reader"));
+        assertTrue(realmRoles(joe).contains("grid-reader"));
+
+        city.userAttributes(handGiven, Map.of("department", "energy"));
+        city.runToCompletion("birthright");
+        city.clock(18);
+        city.runToCompletion("birthright");
+        assertTrue(realmRoles(handGiven).contains("water-reader"), "a role given by hand is never removed by the rules");
+        assertEquals(List.of("/energy"), groups(handGiven));
+    }
+
+    private List<String> groups(String id) {
+        return StreamSupport.stream(city.http.get(city.realm.adminPath("/users/" + id + "/groups"), city.admin()).json().spliterator(), false)
+                .map(g -> g.get("path").asText()).sorted().toList();
+    }
+
+    private String realmRoles(String id) {
+        return city.http.get(city.realm.adminPath("/users/" + id + "/role-mappings/realm"), city.admin()).body();
+    }
+
+    private JsonNode audit(String userId, String action) {
+        city.realm.user("auditor-" + action.hashCode(), "Aud-pass-1", "auditor");
+        String token = city.realm.token("auditor-" + action.hashCode(), "Aud-pass-1");
+        JsonNode entries = city.http.get(city.realm.adminPath("/city-iam/audit?subject=" + userId + "&action=" + action), token).json();
+        assertEquals(1, entries.size(), entries.toString());
+        return entries.get(0);
+    }
+}

@@ -1,0 +1,61 @@
+package city.iam.lifecycle.it;
+
+import city.iam.testing.TestServer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+
+/**
+ * Many users fast: plain INSERTs in batches of 1000 into Keycloak's user table and, for every other user, the
+ * tracker's table. Users are {@code bench-0 .. bench-(n-1)}; Keycloak reads them like any other (no cache yet).
+ */
+final class UserSeed {
+
+    private UserSeed() {
+    }
+
+    static long users(TestServer server, String realmId, int users, long createdAt, long lastAuthAt) throws Exception {
+        try (Connection c = server.database().orElseThrow().connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO USER_ENTITY (ID, EMAIL, EMAIL_CONSTRAINT, EMAIL_VERIFIED, ENABLED,"
+                    + " REALM_ID, USERNAME, CREATED_TIMESTAMP, NOT_BEFORE) VALUES (?, ?, ?, FALSE, TRUE, ?, ?, ?, 0)");
+                 PreparedStatement a = c.prepareStatement("INSERT INTO CITYIAM_LJ_USER_AUTH (USER_ID, REALM_ID, LAST_AUTH_AT, EVENT_TYPE, CLIENT_ID)"
+                         + " VALUES (?, ?, ?, 'LOGIN', 'bench')")) {
+                for (int i = 0; i < users; i++) {
+                    String id = UUID.randomUUID().toString();
+                    String name = "bench-" + i;
+                    u.setString(1, id);
+                    u.setString(2, name + "@example.org");
+                    u.setString(3, name + "@example.org");
+                    u.setString(4, realmId);
+                    u.setString(5, name);
+                    u.setLong(6, createdAt);
+                    u.addBatch();
+                    if (i % 2 == 0) {
+                        a.setString(1, id);
+                        a.setString(2, realmId);
+                        a.setLong(3, lastAuthAt);
+                        a.addBatch();
+                    }
+                    if (i % 1000 == 999) {
+                        u.executeBatch();
+                        a.executeBatch();
+                        c.commit();
+                    }
+                }
+                u.executeBatch();
+                a.executeBatch();
+                c.commit();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME LIKE 'bench-%'")) {
+                count.setString(1, realmId);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package city.iam.realmconfig.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The object types the tool manages, in the order they are created (deletes run in reverse): organisations
+ * before the datasets and agreements that name them, trust anchors before the enrollment groups that pin them.
+ * Field names are those of the admin API that stores the type, so a file reads like a request body.
+ */
+public enum ObjectType {
+
+    ORGANIZATIONS("organizations", "organizations.json", "alias", List.of(
+            Field.required("alias", Kind.STRING).matching("[A-Za-z0-9][A-Za-z0-9._-]{0,254}"),
+            Field.required("name", Kind.STRING),
+            Field.of("description", Kind.STRING),
+            Field.of("enabled", Kind.BOOLEAN),
+            Field.of("redirectUrl", Kind.STRING),
+            Field.of("domains", Kind.DOMAINS),
+            Field.of("attributes", Kind.ATTRIBUTES),
+            Field.readOnly("id")),
+            o -> o.put("enabled", o.path("enabled").asBoolean(true))),
+
+    DATASETS("datasets", "datasets.json", "name", List.of(
+            Field.required("name", Kind.STRING).matching("[a-z0-9][a-z0-9._-]{0,62}"),
+            Field.of("display_name", Kind.STRING),
+            Field.required("sensitivity", Kind.STRING).oneOf("open", "quasi-sensitive", "sensitive"),
+            Field.of("owner_organization", Kind.STRING),
+            Field.of("allowed_purposes", Kind.STRING_SET),
+            Field.of("allowed_organizations", Kind.STRING_SET),
+            Field.of("allowed_stakeholder_types", Kind.STRING_SET),
+            Field.of("personal_data", Kind.BOOLEAN),
+            Field.of("time_window", Kind.STRING),
+            Field.of("minimum_assurance", Kind.STRING),
+            Field.of("trusted_environment", Kind.BOOLEAN),
+            Field.of("sender_constrained", Kind.BOOLEAN),
+            Field.of("uris", Kind.STRING_SET),
+            Field.readOnly("policy_version"),
+            Field.readOnly("problem")),
+            // The server's defaults, written out so that "absent" and "stated as the default" compare equal.
+            o -> {
+                boolean sensitive = "sensitive".equals(o.path("sensitivity").asText());
+                o.put("personal_data", o.path("personal_data").asBoolean(false));
+                o.put("trusted_environment", o.path("trusted_environment").asBoolean(sensitive));
+                o.put("sender_constrained", o.path("sender_constrained").asBoolean(sensitive));
+            }),
+
+    AGREEMENTS("agreements", "agreements.json", "id", List.of(
+            Field.required("id", Kind.STRING).matching("[A-Za-z0-9][A-Za-z0-9._-]{0,62}"),
+            Field.of("name", Kind.STRING),
+            Field.required("parties", Kind.STRING_SET),
+            Field.required("datasets", Kind.STRING_SET),
+            Field.required("purposes", Kind.STRING_SET),
+            Field.required("not_before", Kind.INSTANT),
+            Field.required("not_on_or_after", Kind.INSTANT),
+            Field.of("status", Kind.STRING).oneOf("active", "suspended", "revoked"),
+            Field.of("consent_required", Kind.BOOLEAN)),
+            o -> {
+                o.put("status", o.path("status").asText("active"));
+                o.put("consent_required", o.path("consent_required").asBoolean(false));
+            }),
+
+    TRUST_ANCHORS("trust_anchors", "trust-anchors.json", "pin", List.of(
+            Field.of("pin", Kind.STRING),
+            Field.required("purpose", Kind.STRING).oneOf("idevid", "attestation"),
+            Field.required("certificate", Kind.PEM_CERTIFICATE),
+            Field.readOnly("subject"),
+            Field.readOnly("not_after")),
+            o -> { }),
+
+    ENROLLMENT_GROUPS("enrollment_groups", "enrollment-groups.json", "name", List.of(
+            Field.required("name", Kind.STRING).matching("[a-z0-9][a-z0-9-]{1,62}"),
+            Field.of("description", Kind.STRING),
+            Field.of("enabled", Kind.BOOLEAN),
+            Field.required("anchors", Kind.STRING_SET),
+            Field.required("evidence_types", Kind.STRING_SET),
+            Field.of("serial_allowlist", Kind.STRING_SET),
+            Field.of("serial_pattern", Kind.STRING),
+            Field.required("quota", Kind.INTEGER),
+            Field.of("device_id_template", Kind.STRING),
+            Field.of("certificate_validity", Kind.DURATION),
+            Field.of("auto_approve", Kind.BOOLEAN),
+            Field.of("min_firmware", Kind.STRING),
+            Field.of("require_secure_boot", Kind.BOOLEAN),
+            Field.of("require_debug_disabled", Kind.BOOLEAN),
+            Field.of("scopes", Kind.STRING_SET),
+            Field.of("roles", Kind.STRING_SET),
+            Field.of("audiences", Kind.STRING_SET),
+            Field.of("token_binding", Kind.STRING).oneOf("mtls", "dpop"),
+            Field.of("rotation_overlap", Kind.DURATION)),
+            o -> o.put("enabled", o.path("enabled").asBoolean(true))),
+
+    INACTIVITY_POLICY("inactivity_policy", "inactivity-policy.json", null, List.of(
+            Field.required("warn_after", Kind.DURATION),
+            Field.required("disable_after", Kind.DURATION),
+            Field.required("delete_after", Kind.DURATION),
+            Field.required("final_action", Kind.STRING).oneOf("delete", "anonymise"),
+            Field.of("never_logged_in_grace", Kind.DURATION),
+            Field.of("exempt_groups", Kind.STRING_SET),
+            Field.readOnly("version"),
+            Field.readOnly("updated_at")),
+            o -> { });
+
+    /** The id of the one object of a singleton type. */
+    public static final String SINGLETON_ID = "policy";
+
+    private final String key;
+    private final String fileName;
+    private final String idField;
+    private final List<Field> fields;
+    private final Consumer<ObjectNode> defaults;
+
+    ObjectType(String key, String fileName, String idField, List<Field> fields, Consumer<ObjectNode> defaults) {
+        this.key = key;
+        this.fileName = fileName;
+        this.idField = idField;
+        this.fields = fields;
+        this.defaults = defaults;
+    }
+
+    /** The member name that holds the objects in the type's file, e.g. {@code datasets}. */
+    public String key() {
+        return key;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The field that identifies an object, or null for a singleton (one object per realm). */
+    public String idField() {
+        return idField;
+    }
+
+    public boolean singleton() {
+        return idField == null;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public Optional<Field> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** Fills in the server's defaults on a canonical object. */
+    public void applyDefaults(ObjectNode canonical) {
+        defaults.accept(canonical);
+    }
+
+    public static Optional<ObjectType> byFileName(String fileName) {
+        for (ObjectType t : values()) {
+            if (t.fileName.equals(fileName)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package city.iam.realmconfig.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The city-iam admin endpoints the tool drives, under {@code /admin/realms/{realm}}, as an Admin Client proxy
+ * (same token, TLS and error handling as the stock API). Paths and bodies: docs/api/*.yaml.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface CityIamAdminApi {
+
+    /** Every dataset and agreement in one answer (the paged lists stop at 1 000 per call). */
+    @GET
+    @Path("datasets/export")
+    JsonNode datasetsExport();
+
+    /** Upserts datasets then agreements, all validated before any is written. */
+    @POST
+    @Path("datasets/import")
+    JsonNode datasetsImport(JsonNode bundle);
+
+    @DELETE
+    @Path("datasets/{name}")
+    void deleteDataset(@PathParam("name") String name);
+
+    @DELETE
+    @Path("datasets/agreements/{id}")
+    void deleteAgreement(@PathParam("id") String id);
+
+    @GET
+    @Path("device-identity/trust-anchors")
+    JsonNode trustAnchors();
+
+    @POST
+    @Path("device-identity/trust-anchors")
+    JsonNode addTrustAnchor(JsonNode anchor);
+
+    @DELETE
+    @Path("device-identity/trust-anchors/{pin}")
+    void removeTrustAnchor(@PathParam("pin") String pin);
+
+    @GET
+    @Path("device-identity/groups")
+    JsonNode enrollmentGroups();
+
+    @PUT
+    @Path("device-identity/groups/{name}")
+    JsonNode putEnrollmentGroup(@PathParam("name") String name, JsonNode group);
+
+    @DELETE
+    @Path("device-identity/groups/{name}")
+    void deleteEnrollmentGroup(@PathParam("name") String name);
+
+    /** 200 with the policy, or 404 {@code no_policy}: a Response, because "none" is a normal answer here. */
+    @GET
+    @Path("lifecycle/policies/inactivity")
+    Response inactivityPolicy();
+
+    @PUT
+    @Path("lifecycle/policies/inactivity")
+    JsonNode putInactivityPolicy(JsonNode policy);
+
+    @DELETE
+    @Path("lifecycle/policies/inactivity")
+    void deleteInactivityPolicy();
+}

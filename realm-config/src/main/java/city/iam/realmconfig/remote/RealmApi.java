@@ -1,0 +1,21 @@
+package city.iam.realmconfig.remote;
+
+import city.iam.realmconfig.model.LiveState;
+import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.plan.Plan;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The live realm, as the tool needs it: read a set of types, apply a plan. */
+public interface RealmApi extends AutoCloseable {
+
+    /** The live objects of these types, with one listing call per type (datasets and agreements share one). */
+    LiveState read(Set<ObjectType> types);
+
+    /** Runs the plan's changes in order; {@code progress} hears one line per call. */
+    void apply(Plan plan, Consumer<String> progress);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,150 @@
+package city.iam.realmconfig.it;
+
+import city.iam.realmconfig.TestDirs;
+import city.iam.testing.KeycloakServerExtension;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 9 acceptance: the reference directory against a real Keycloak with the suite deployed. */
+@ExtendWith(KeycloakServerExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealmConfigIT {
+
+    private ConfigRealm realm;
+    private Path edited;
+
+    /** Shared by the ordered steps (a per-method directory would be gone by the next step). */
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    void realm(TestServer server) {
+        realm = ConfigRealm.create(server, "cfg");
+    }
+
+    @Test
+    @Order(1)
+    void applyTheReferenceDirectoryToAnEmptyRealm() {
+        ConfigRealm.Run run = realm.tool("apply", TestDirs.reference().toString());
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("Plan: 11 to create, 0 to update, 0 to delete."), run::toString);
+
+        JsonNode bundle = realm.get("/datasets/export");
+        assertEquals(3, bundle.get("datasets").size());
+        assertEquals(2, bundle.get("agreements").size());
+        assertEquals(1, realm.get("/device-identity/trust-anchors").size());
+        assertEquals(500, realm.get("/device-identity/groups/air-quality-sensors").get("quota").asInt());
+        assertEquals("P90D", realm.get("/lifecycle/policies/inactivity").get("disable_after").asText());
+        assertEquals(3, realm.get("/organizations?briefRepresentation=false").size());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondApplyChangesNothing() {
+        ConfigRealm.Run run = realm.tool("apply", TestDirs.reference().toString());
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("No changes"), run::toString);
+    }
+
+    @Test
+    @Order(3)
+    void editingOneAgreementAndOneGroupPlansExactlyThoseTwoUpdates() {
+        edited = TestDirs.copyOfReference(tmp.resolve("edited"));
+        TestDirs.write(edited, "agreements.json", TestDirs.read(edited, "agreements.json")
+                .replace("\"not_on_or_after\": \"2028-01-01T00:00:00Z\"", "\"not_on_or_after\": \"2029-01-01T00:00:00Z\""));
+        TestDirs.write(edited, "enrollment-groups.json", TestDirs.read(edited, "enrollment-groups.json").replace("\"quota\": 500", "\"quota\": 800"));
+
+        ConfigRealm.Run plan = realm.tool("plan", edited.toString(), "--detailed-exitcode");
+        assertEquals(4, plan.code(), plan::toString);
+        List<String> changes = plan.out().lines().filter(l -> l.startsWith("  ")).map(String::trim).toList();
+        assertEquals(List.of("~ agreements AG-ENERGY-1  (not_on_or_after)", "~ enrollment_groups air-quality-sensors  (quota)"), changes, plan::toString);
+        assertTrue(plan.out().contains("Plan: 0 to create, 2 to update, 0 to delete."), plan::toString);
+        // plan changed nothing
+        assertEquals("2028-01-01T00:00:00Z", realm.get("/datasets/agreements/AG-ENERGY-1").get("not_on_or_after").asText());
+
+        ConfigRealm.Run apply = realm.tool("apply", edited.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals("2029-01-01T00:00:00Z", realm.get("/datasets/agreements/AG-ENERGY-1").get("not_on_or_after").asText());
+        assertEquals(800, realm.get("/device-identity/groups/air-quality-sensors").get("quota").asInt());
+        ConfigRealm.Run again = realm.tool("plan", edited.toString(), "--detailed-exitcode");
+        assertEquals(0, again.code(), again::toString);
+    }
+
+    @Test
+    @Order(4)
+    void exportThenApplyIsANoOp() {
+        Path exported = tmp.resolve("exported");
+        ConfigRealm.Run export = realm.tool("export", exported.toString());
+        assertEquals(0, export.code(), export::toString);
+        ConfigRealm.Run validate = realm.tool("validate", exported.toString());
+        assertEquals(0, validate.code(), validate::toString);
+        ConfigRealm.Run apply = realm.tool("apply", exported.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("No changes"), apply::toString);
+        assertTrue(TestDirs.read(exported, "agreements.json").contains("2029-01-01T00:00:00Z"));
+    }
+
+    @Test
+    @Order(5)
+    void aDirectoryWithOneBrokenReferenceIsRefusedAndNothingChanges() {
+        Path broken = TestDirs.copyOfReference(tmp.resolve("broken"));
+        // One valid edit (would be an update) and one broken reference.
+        TestDirs.write(broken, "datasets.json", TestDirs.read(broken, "datasets.json")
+                .replace("Parking occupancy (open data)", "Parking occupancy, renamed"));
+        TestDirs.write(broken, "agreements.json", TestDirs.read(broken, "agreements.json").replace("\"ds-health-visits\"", "\"ds-health-visit\""));
+        JsonNode before = realm.get("/datasets/export");
+
+        ConfigRealm.Run validate = realm.tool("validate", broken.toString());
+        assertEquals(1, validate.code(), validate::toString);
+        assertTrue(validate.err().contains("agreements.json#/agreements/1/datasets: agreements 'AG-HEALTH-1' names dataset 'ds-health-visit'"),
+                validate::toString);
+
+        ConfigRealm.Run apply = realm.tool("apply", broken.toString());
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("Nothing was applied."), apply::toString);
+        assertEquals(before, realm.get("/datasets/export"));
+    }
+
+    @Test
+    @Order(6)
+    void fullyManagedTypesDeleteWhatTheyDoNotDeclare() {
+        Path extra = TestDirs.copyOfReference(tmp.resolve("extra"));
+        TestDirs.write(extra, "datasets.json", TestDirs.read(extra, "datasets.json").replace("\"datasets\": [",
+                "\"datasets\": [ {\"name\": \"ds-extra\", \"sensitivity\": \"open\"},"));
+        assertEquals(0, realm.tool("apply", extra.toString()).code());
+        ConfigRealm.Run plan = realm.tool("plan", edited.toString());
+        assertTrue(plan.out().contains("  - datasets ds-extra"), plan::toString);
+        ConfigRealm.Run apply = realm.tool("apply", edited.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(3, realm.get("/datasets/export").get("datasets").size());
+    }
+
+    @Test
+    @Order(7)
+    void anUnauthorisedClientGetsAClearMessageAndANonZeroExit() {
+        ConfigRealm.Run wrongSecret = realm.tool(realm.env(ConfigRealm.CLIENT, "wrong"), "plan", edited.toString());
+        assertEquals(3, wrongSecret.code(), wrongSecret::toString);
+        assertTrue(wrongSecret.err().contains("obtain a token") && wrongSecret.err().contains("401"), wrongSecret::toString);
+
+        realm.client("no-roles", "no-roles-secret", Map.of());
+        ConfigRealm.Run noRoles = realm.tool(realm.env("no-roles", "no-roles-secret"), "apply", edited.toString());
+        assertEquals(3, noRoles.code(), noRoles::toString);
+        assertTrue(noRoles.err().contains("Client 'no-roles' may not") && noRoles.err().contains("403"), noRoles::toString);
+    }
+}

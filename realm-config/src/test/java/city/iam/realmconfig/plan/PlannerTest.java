@@ -1,0 +1,113 @@
+package city.iam.realmconfig.plan;
+
+import city.iam.realmconfig.model.Canonical;
+import city.iam.realmconfig.model.Declaration;
+import city.iam.realmconfig.model.Declared;
+import city.iam.realmconfig.model.DesiredState;
+import city.iam.realmconfig.model.LiveObject;
+import city.iam.realmconfig.model.LiveState;
+import city.iam.realmconfig.model.ObjectType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlannerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode obj(ObjectType type, String json) {
+        try {
+            return Canonical.of(type, JSON.readTree(json));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static DesiredState desired(ObjectType type, boolean fullyManaged, String... objects) {
+        Map<String, Declared> declared = new LinkedHashMap<>();
+        for (String json : objects) {
+            ObjectNode o = obj(type, json);
+            String id = o.path(type.idField()).asText();
+            declared.put(id, new Declared(type, id, o, type.fileName(), "/"));
+        }
+        return new DesiredState(Map.of(type, new Declaration(type, fullyManaged, declared)));
+    }
+
+    private static LiveState live(ObjectType type, String... objects) {
+        Map<String, LiveObject> live = new LinkedHashMap<>();
+        for (String json : objects) {
+            ObjectNode o = obj(type, json);
+            String id = o.path(type.idField()).asText();
+            live.put(id, new LiveObject(type, id, o, null));
+        }
+        return new LiveState(Map.of(type, live));
+    }
+
+    @Test
+    void serverDefaultsAndOutputFieldsAreNotChanges() {
+        // What the dataset API answers for a dataset declared with only its class and owner.
+        Plan plan = Planner.plan(
+                desired(ObjectType.DATASETS, false, "{\"name\": \"d\", \"sensitivity\": \"sensitive\", \"owner_organization\": \"city\"}"),
+                live(ObjectType.DATASETS, "{\"name\": \"d\", \"sensitivity\": \"sensitive\", \"owner_organization\": \"city\", \"allowed_purposes\": [],"
+                        + " \"personal_data\": false, \"trusted_environment\": true, \"sender_constrained\": true, \"policy_version\": 7}"));
+        assertTrue(plan.empty(), plan::render);
+    }
+
+    @Test
+    void setsCompareWithoutOrderAndInstantsByValue() {
+        Plan plan = Planner.plan(
+                desired(ObjectType.AGREEMENTS, false, "{\"id\": \"A\", \"parties\": [\"b\", \"a\"], \"datasets\": [\"d\"], \"purposes\": [\"p\"],"
+                        + " \"not_before\": \"2026-01-01T00:00:00.000Z\", \"not_on_or_after\": \"2027-01-01T00:00:00Z\"}"),
+                live(ObjectType.AGREEMENTS, "{\"id\": \"A\", \"parties\": [\"a\", \"b\"], \"datasets\": [\"d\"], \"purposes\": [\"p\"],"
+                        + " \"not_before\": \"2026-01-01T00:00:00Z\", \"not_on_or_after\": \"2027-01-01T00:00:00Z\", \"status\": \"active\", \"consent_required\": false}"));
+        assertTrue(plan.empty(), plan::render);
+    }
+
+    @Test
+    void createUpdateAndUndeclaredLeftAloneUnlessFullyManaged() {
+        String a = "{\"name\": \"a\", \"sensitivity\": \"open\"}";
+        String b = "{\"name\": \"b\", \"sensitivity\": \"open\", \"display_name\": \"B\"}";
+        String bLive = "{\"name\": \"b\", \"sensitivity\": \"open\", \"display_name\": \"old\"}";
+        String c = "{\"name\": \"c\", \"sensitivity\": \"open\"}";
+
+        Plan partial = Planner.plan(desired(ObjectType.DATASETS, false, a, b), live(ObjectType.DATASETS, bLive, c));
+        assertEquals(List.of("+ datasets a", "~ datasets b [display_name]"), partial.changes().stream().map(Change::toString).toList());
+        assertEquals(1, partial.untouched().get(ObjectType.DATASETS));
+
+        Plan full = Planner.plan(desired(ObjectType.DATASETS, true, a, b), live(ObjectType.DATASETS, bLive, c));
+        assertEquals(List.of("+ datasets a", "~ datasets b [display_name]", "- datasets c"), full.changes().stream().map(Change::toString).toList());
+        assertTrue(full.render().contains("Plan: 1 to create, 1 to update, 1 to delete."), full::render);
+    }
+
+    @Test
+    void deletesRunAfterUpsertsAndInReverseTypeOrder() {
+        Map<ObjectType, Declaration> declarations = Map.of(
+                ObjectType.DATASETS, new Declaration(ObjectType.DATASETS, true, Map.of()),
+                ObjectType.AGREEMENTS, new Declaration(ObjectType.AGREEMENTS, true, Map.of()));
+        ObjectNode d = obj(ObjectType.DATASETS, "{\"name\": \"d\", \"sensitivity\": \"open\"}");
+        ObjectNode ag = obj(ObjectType.AGREEMENTS, "{\"id\": \"A\", \"parties\": [\"o\"], \"datasets\": [\"d\"], \"purposes\": [\"p\"],"
+                + " \"not_before\": \"2026-01-01T00:00:00Z\", \"not_on_or_after\": \"2027-01-01T00:00:00Z\"}");
+        LiveState live = new LiveState(Map.of(
+                ObjectType.DATASETS, Map.of("d", new LiveObject(ObjectType.DATASETS, "d", d, null)),
+                ObjectType.AGREEMENTS, Map.of("A", new LiveObject(ObjectType.AGREEMENTS, "A", ag, null))));
+        Plan plan = Planner.plan(new DesiredState(declarations), live);
+        assertEquals(List.of("- agreements A", "- datasets d"), plan.changes().stream().map(Change::toString).toList());
+    }
+
+    @Test
+    void organisationDomainsAndAttributesCompareCanonically() {
+        Plan plan = Planner.plan(
+                desired(ObjectType.ORGANIZATIONS, false, "{\"alias\": \"o\", \"name\": \"O\", \"domains\": [{\"name\": \"b.example\"}, {\"name\": \"A.example\"}],"
+                        + " \"attributes\": {\"t\": [\"y\", \"x\"]}}"),
+                live(ObjectType.ORGANIZATIONS, "{\"id\": \"uuid\", \"alias\": \"o\", \"name\": \"O\", \"enabled\": true, \"attributes\": {\"t\": [\"x\", \"y\"]},"
+                        + " \"domains\": [{\"name\": \"a.example\", \"verified\": false}, {\"name\": \"b.example\", \"verified\": false}], \"members\": []}"));
+        assertTrue(plan.empty(), plan::render);
+    }
+}

@@ -1,0 +1,111 @@
+package city.iam.federation.it;
+
+import city.iam.testing.Http;
+import city.iam.testing.RealmFixture;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two sides of a brokered login on one server: a stakeholder realm acting as the upstream OIDC IdP (eIDAS
+ * acr vocabulary, a user and a {@code city-broker} client) and a city realm brokering to it.
+ */
+final class StakeholderIdp {
+
+    static final String EIDAS_SUBSTANTIAL = "http://eidas.europa.eu/LoA/substantial";
+    static final String EIDAS_HIGH = "http://eidas.europa.eu/LoA/high";
+    static final String APP = "city-app";
+    static final String APP_REDIRECT = "http://127.0.0.1:1/app/callback";
+    static final String BROKER_SECRET = "city-broker-secret-0123456789";
+
+    final TestServer server;
+    final Http http;
+    final RealmFixture upstream;
+    final RealmFixture city;
+
+    StakeholderIdp(TestServer server, String prefix) {
+        this.server = server;
+        this.http = server.http();
+        upstream = RealmFixture.create(server, prefix + "-idp");
+        city = RealmFixture.create(server, prefix + "-city");
+        String admin = server.masterToken();
+        // Password at the stakeholder IdP counts as eIDAS substantial (level 1 there).
+        expect(204, http.putJson("/admin/realms/" + upstream.name(), admin, Map.of("attributes",
+                Map.of("acr.loa.map", "{\"" + EIDAS_SUBSTANTIAL + "\":1,\"" + EIDAS_HIGH + "\":2}"))));
+        expect(201, http.postJson(upstream.adminPath("/clients"), admin, Map.of(
+                "clientId", "city-broker", "enabled", true, "publicClient", false, "secret", BROKER_SECRET,
+                "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
+                "redirectUris", List.of(server.baseUrl() + "/realms/" + city.name() + "/broker/*"))));
+        // The city's own acr names and levels.
+        expect(204, http.putJson("/admin/realms/" + city.name(), admin, Map.of("attributes",
+                Map.of("acr.loa.map", "{\"low\":1,\"substantial\":2,\"high\":3}"))));
+        expect(201, http.postJson(city.adminPath("/clients"), admin, Map.of(
+                "clientId", APP, "enabled", true, "publicClient", true, "standardFlowEnabled", true,
+                "redirectUris", List.of(APP_REDIRECT))));
+    }
+
+    void upstreamUser(String username, String password, String email) {
+        String admin = server.masterToken();
+        expect(201, http.postJson(upstream.adminPath("/users"), admin, Map.of(
+                "username", username, "enabled", true, "email", email, "emailVerified", true,
+                "firstName", "Alice", "lastName", "Utility",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))));
+    }
+
+    /** An OIDC IdP in the city pointing at the stakeholder realm, with our assurance mapper configured. */
+    void brokerWithAssurance(String alias, Map<String, String> mapperConfig) {
+        brokerWithAssurance(alias, "oidc", mapperConfig);
+    }
+
+    String upstreamAuthEndpoint() {
+        return server.baseUrl() + "/realms/" + upstream.name() + "/protocol/openid-connect/auth";
+    }
+
+    void brokerWithAssurance(String alias, String providerId, Map<String, String> mapperConfig) {
+        String admin = server.masterToken();
+        String issuer = server.baseUrl() + "/realms/" + upstream.name();
+        Map<String, String> config = new HashMap<>(Map.of(
+                "clientId", "city-broker", "clientSecret", BROKER_SECRET, "clientAuthMethod", "client_secret_post",
+                "authorizationUrl", issuer + "/protocol/openid-connect/auth",
+                "tokenUrl", issuer + "/protocol/openid-connect/token",
+                "jwksUrl", issuer + "/protocol/openid-connect/certs",
+                "issuer", issuer, "validateSignature", "true", "useJwksUrl", "true",
+                "syncMode", "FORCE"));
+        config.put("defaultScope", "openid profile email");
+        expect(201, http.postJson(city.adminPath("/identity-provider/instances"), admin, Map.of(
+                "alias", alias, "providerId", providerId, "enabled", true, "trustEmail", false, "config", config)));
+        expect(201, http.postJson(city.adminPath("/identity-provider/instances/" + alias + "/mappers"), admin, Map.of(
+                "name", "assurance", "identityProviderAlias", alias, "identityProviderMapper", "city-assurance-mapper",
+                "config", mapperConfig)));
+    }
+
+    String authUrl(String idpHint, String extraQuery) {
+        return server.baseUrl() + "/realms/" + city.name() + "/protocol/openid-connect/auth?client_id=" + APP
+                + "&response_type=code&scope=openid&redirect_uri=" + APP_REDIRECT + "&kc_idp_hint=" + idpHint + extraQuery;
+    }
+
+    JsonNode exchange(String code) {
+        Http.Reply r = http.postForm("/realms/" + city.name() + "/protocol/openid-connect/token", null, Map.of(
+                "grant_type", "authorization_code", "client_id", APP, "code", code, "redirect_uri", APP_REDIRECT));
+        expect(200, r);
+        return r.json();
+    }
+
+    static JsonNode claims(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        try {
+            return Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void expect(int status, Http.Reply r) {
+        if (r.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + r);
+        }
+    }
+}
