@@ -27,7 +27,7 @@ final class LifecycleCleanup implements ProviderEventListener {
             EntityManager em = em(removed.getKeycloakSession());
             String realmId = removed.getRealm().getId();
             for (String entity : new String[]{"UserAuthEntity", "ClientAuthEntity", "InactivityStateEntity", "NoticeEntity", "FindingEntity",
-                    "TemporaryGrantEntity", "BirthrightEntity"}) {
+                    "TemporaryGrantEntity", "BirthrightEntity", "ItemEntity", "CampaignEntity"}) {
                 em.createQuery("delete from " + entity + " e where e.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
             }
         }

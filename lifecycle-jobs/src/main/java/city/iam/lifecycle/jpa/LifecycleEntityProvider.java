@@ -7,6 +7,9 @@ import city.iam.lifecycle.inactivity.InactivitySweep;
 import city.iam.lifecycle.leaver.LeaverSweep;
 import city.iam.lifecycle.temporary.TemporaryAccessJob;
 import city.iam.lifecycle.tracker.LastAuthBackfill;
+import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.jpa.ItemEntity;
+import city.iam.review.remediation.ReviewJob;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -27,7 +30,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         @Override
         public List<Class<?>> getEntities() {
             return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
-                    TemporaryGrantEntity.class, BirthrightEntity.class);
+                    TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class);
         }
 
         @Override
@@ -63,6 +66,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         jobs.register(new LeaverSweep());
         jobs.register(new TemporaryAccessJob());
         jobs.register(new BirthrightSweep());
+        jobs.register(new ReviewJob());
         factory.register(new LifecycleCleanup());
     }
 

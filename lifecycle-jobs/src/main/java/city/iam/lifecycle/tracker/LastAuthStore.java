@@ -5,7 +5,10 @@ import city.iam.lifecycle.jpa.UserAuthEntity;
 import city.iam.kernel.page.Page;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,6 +59,19 @@ public final class LastAuthStore {
 
     public Optional<UserAuthEntity> user(String userId) {
         return Optional.ofNullable(em.find(UserAuthEntity.class, userId));
+    }
+
+    /** Last authentication times of several users in one query (users who never authenticated are absent). */
+    public Map<String, Long> lastAuthAt(Collection<String> userIds) {
+        Map<String, Long> out = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : em.createQuery("select a.userId, a.lastAuthAt from UserAuthEntity a where a.userId in :ids", Object[].class)
+                .setParameter("ids", userIds).getResultList()) {
+            out.put((String) r[0], (Long) r[1]);
+        }
+        return out;
     }
 
     public List<ClientAuthEntity> clients(String userId, Page page) {

@@ -16,15 +16,15 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A throw-away realm with the last-authentication listener enabled, and the calls the lifecycle tests share. */
-final class LifecycleRealm {
+public final class LifecycleRealm {
 
     static final String LISTENER = "city-iam-last-auth";
 
-    final TestServer server;
-    final Http http;
-    final RealmFixture realm;
+    public final TestServer server;
+    public final Http http;
+    public final RealmFixture realm;
 
-    LifecycleRealm(TestServer server, String prefix, boolean tracker) {
+    public LifecycleRealm(TestServer server, String prefix, boolean tracker) {
         this.server = server;
         this.http = server.http();
         this.realm = RealmFixture.create(server, prefix);
@@ -45,7 +45,7 @@ final class LifecycleRealm {
         return realm.adminPath("/lifecycle" + p);
     }
 
-    String admin() {
+    public String admin() {
         return server.masterToken();
     }
 
@@ -65,7 +65,7 @@ final class LifecycleRealm {
     }
 
     /** Starts a job, waits for its run to finish, answers the finished run. */
-    JsonNode runToCompletion(String job) {
+    public JsonNode runToCompletion(String job) {
         return runToCompletion(job, Duration.ofSeconds(60));
     }
 
@@ -87,7 +87,11 @@ final class LifecycleRealm {
 
     /** Sets the server's test clock offset (days ahead of real time); answers the server's now. */
     Instant clock(double days) {
-        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", admin(), Map.of("offset_seconds", (long) (days * 86_400)));
+        return clockSeconds((long) (days * 86_400));
+    }
+
+    public Instant clockSeconds(long offset) {
+        Http.Reply r = http.putJson("/realms/master/city-iam/test-clock", admin(), Map.of("offset_seconds", offset));
         assertEquals(200, r.status(), r.toString());
         return Instant.parse(r.json().get("now").asText());
     }
@@ -108,7 +112,7 @@ final class LifecycleRealm {
     }
 
     /** Lets admins set attributes the user profile does not declare (HR feeds write such attributes). */
-    void allowUnmanagedAttributes() {
+    public void allowUnmanagedAttributes() {
         JsonNode profile = http.get(realm.adminPath("/users/profile"), admin()).json();
         ((ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_EDIT");
         Http.Reply r = http.putJson(realm.adminPath("/users/profile"), admin(), profile);
@@ -122,11 +126,11 @@ final class LifecycleRealm {
         assertEquals(204, r.status(), r.toString());
     }
 
-    JsonNode user(String id) {
+    public JsonNode user(String id) {
         return http.get(realm.adminPath("/users/" + id), admin()).json();
     }
 
-    void userAttributes(String userId, Map<String, String> values) {
+    public void userAttributes(String userId, Map<String, String> values) {
         ObjectNode rep = (ObjectNode) user(userId);
         ObjectNode attrs = rep.with("attributes");
         values.forEach((k, v) -> attrs.putArray(k).add(v));
@@ -135,13 +139,13 @@ final class LifecycleRealm {
     }
 
     /** Creates a top-level group; answers its id. */
-    String group(String name) {
+    public String group(String name) {
         Http.Reply r = http.postJson(realm.adminPath("/groups"), admin(), Map.of("name", name));
         assertEquals(201, r.status(), r.toString());
         return r.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
     }
 
-    static <T> T await(String what, Supplier<T> probe) {
+    public static <T> T await(String what, Supplier<T> probe) {
         return await(what, Duration.ofSeconds(60), probe);
     }
 

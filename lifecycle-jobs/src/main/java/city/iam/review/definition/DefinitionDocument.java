@@ -1,0 +1,76 @@
+package city.iam.review.definition;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A review definition as JSON, in requests and as stored next to the realm. {@code version} and
+ * {@code updated_at} are assigned by the server; a client may send back what it read. Shares are whole
+ * percents because audit payloads are canonical JSON, which carries no floating point.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DefinitionDocument(@JsonProperty("id") String id,
+                                 @JsonProperty("name") String name,
+                                 @JsonProperty("scope") Scope scope,
+                                 @JsonProperty("reviewers") Map<String, Reviewer> reviewers,
+                                 @JsonProperty("fallback_reviewer") String fallbackReviewer,
+                                 @JsonProperty("stages") List<Stage> stages,
+                                 @JsonProperty("non_response") String nonResponse,
+                                 @JsonProperty("blast_radius") BlastRadius blastRadius,
+                                 @JsonProperty("remediation") Remediation remediation,
+                                 @JsonProperty("comments") String comments,
+                                 @JsonProperty("recurrence") Recurrence recurrence,
+                                 @JsonProperty("inactive_after") String inactiveAfter,
+                                 @JsonProperty("version") Integer version,
+                                 @JsonProperty("updated_at") String updatedAt) {
+
+    /** What is reviewed: realm roles, client roles and groups, optionally only privileged ones. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scope(@JsonProperty("selectors") List<Selector> selectors,
+                        @JsonProperty("privileged_only") Boolean privilegedOnly) {
+    }
+
+    /** {@code realm_role} (name), {@code client_role} (client, name) or {@code group} (path). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Selector(@JsonProperty("type") String type,
+                           @JsonProperty("name") String name,
+                           @JsonProperty("client") String client,
+                           @JsonProperty("path") String path) {
+    }
+
+    /** A named reviewer resolver; {@code fallback} names the resolver tried when this one finds nobody. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reviewer(@JsonProperty("type") String type,
+                           @JsonProperty("attribute") String attribute,
+                           @JsonProperty("levels") Integer levels,
+                           @JsonProperty("users") List<String> users,
+                           @JsonProperty("group") String group,
+                           @JsonProperty("fallback") String fallback) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stage(@JsonProperty("name") String name,
+                        @JsonProperty("duration") String duration,
+                        @JsonProperty("reviewer") String reviewer,
+                        @JsonProperty("advance_on") List<String> advanceOn) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BlastRadius(@JsonProperty("max_auto_revoke_percent") Integer maxAutoRevokePercent,
+                              @JsonProperty("break_glass_group") String breakGlassGroup) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Remediation(@JsonProperty("mode") String mode,
+                              @JsonProperty("leave_groups") Boolean leaveGroups,
+                              @JsonProperty("remove_composites") Boolean removeComposites) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Recurrence(@JsonProperty("every") String every,
+                             @JsonProperty("starts_at") String startsAt) {
+    }
+}

@@ -1,0 +1,96 @@
+package city.iam.review.remediation;
+
+import city.iam.kernel.audit.Actor;
+import city.iam.kernel.audit.AuditLog;
+import city.iam.kernel.audit.AuditLogs;
+import city.iam.kernel.audit.AuditRecord;
+import city.iam.review.campaign.Campaigns;
+import city.iam.review.definition.RemediationMode;
+import city.iam.review.definition.ReviewDefinition;
+import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.jpa.ItemEntity;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Acts on revoked items: removes every grant first, then verifies each against the user's effective access,
+ * so that two items of one user (a direct mapping and a group) are judged on the final state, not on a
+ * half-done one. Each item ends REMEDIATED or FAILED with the reason, and each result is an audit entry.
+ * In MANUAL mode items are only marked for someone to act on.
+ */
+public final class Remediation {
+
+    public static final String REMEDIATED = "REMEDIATED";
+    public static final String FAILED = "FAILED";
+    public static final String MANUAL = "MANUAL";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Campaigns campaigns;
+    private final ReviewDefinition definition;
+
+    public Remediation(KeycloakSession session, RealmModel realm, Campaigns campaigns, ReviewDefinition definition) {
+        this.session = session;
+        this.realm = realm;
+        this.campaigns = campaigns;
+        this.definition = definition;
+    }
+
+    public record Summary(@JsonProperty("remediated") long remediated, @JsonProperty("failed") long failed,
+                          @JsonProperty("manual") long manual) {
+    }
+
+    Summary run(CampaignEntity campaign, Actor actor, long now) {
+        List<ItemEntity> revoked = campaigns.revokedPending(campaign.getId());
+        if (definition.remediationMode() == RemediationMode.MANUAL) {
+            for (ItemEntity i : revoked) {
+                i.setRemediation(MANUAL);
+                i.setRemediationReason("remove manually: " + i.getAccessName() + " held " + i.getGrantPath());
+            }
+            return new Summary(0, 0, revoked.size());
+        }
+        return apply(revoked, actor, now, "review.item.remediated");
+    }
+
+    /** Exceptions whose time is up: their grant is removed and verified like a revocation. */
+    public Summary expire(List<ItemEntity> items, Actor actor, long now) {
+        return apply(items, actor, now, "review.exception.expired");
+    }
+
+    private Summary apply(List<ItemEntity> items, Actor actor, long now, String action) {
+        Remediator remover = new Remediator(session, realm, definition);
+        AccessVerifier verifier = new AccessVerifier(session, realm);
+        Map<ItemEntity, String> done = new LinkedHashMap<>();
+        for (ItemEntity i : items) {
+            UserModel user = session.users().getUserById(realm, i.getUserId());
+            done.put(i, user == null ? "user no longer exists" : remover.remove(user, i));
+        }
+        long ok = 0;
+        long failed = 0;
+        AuditLog audit = AuditLogs.of(session, realm);
+        for (Map.Entry<ItemEntity, String> e : done.entrySet()) {
+            ItemEntity i = e.getKey();
+            UserModel user = session.users().getUserById(realm, i.getUserId());
+            String still = user == null ? null : verifier.stillHeld(user, i);
+            i.setRemediation(still == null ? REMEDIATED : FAILED);
+            i.setRemediationReason(still == null ? e.getValue() : e.getValue() + "; " + still);
+            i.setRemediatedAt(now);
+            if (still == null) {
+                ok++;
+            } else {
+                failed++;
+            }
+            ObjectNode facts = AuditRecord.facts("campaign_id", i.getCampaignId(), "user_id", i.getUserId(), "access", i.getAccessName(),
+                    "grant_path", i.getGrantPath(), "result", i.getRemediation(), "reason", i.getRemediationReason());
+            audit.append(new AuditRecord(actor, action, i.getId(), facts));
+        }
+        return new Summary(ok, failed, 0);
+    }
+}

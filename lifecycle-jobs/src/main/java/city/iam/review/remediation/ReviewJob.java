@@ -1,0 +1,90 @@
+package city.iam.review.remediation;
+
+import city.iam.kernel.audit.Actor;
+import city.iam.kernel.job.Batch;
+import city.iam.kernel.job.Job;
+import city.iam.kernel.job.RunContext;
+import city.iam.kernel.time.KeycloakClock;
+import city.iam.review.campaign.CampaignLauncher;
+import city.iam.review.campaign.Campaigns;
+import city.iam.review.definition.DefinitionDocument;
+import city.iam.review.definition.ReviewDefinition;
+import city.iam.review.definition.ReviewDefinitions;
+import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.jpa.ItemEntity;
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Job {@value #NAME}: the clock of access reviews in a realm. Each batch (its own transaction) does one thing
+ * that is due by {@link KeycloakClock}: launch a scheduled campaign for the current period of a recurring
+ * definition, close a stage whose deadline passed, or revoke expired exceptions; the run ends when nothing
+ * is due. The kernel's job engine runs it on one node at a time, and the campaign table's unique period key
+ * makes a launch happen once per period even so.
+ */
+public final class ReviewJob implements Job {
+
+    public static final String NAME = "access-reviews";
+    static final int EXCEPTIONS_PER_BATCH = 100;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration interval() {
+        return Duration.ofMinutes(1);
+    }
+
+    @Override
+    public boolean scheduledIn(KeycloakSession session, RealmModel realm) {
+        return !ReviewDefinitions.list(realm).isEmpty() || campaigns(session, realm).anyOpen();
+    }
+
+    @Override
+    public Batch step(KeycloakSession session, RealmModel realm, RunContext run, String cursor) {
+        long now = KeycloakClock.INSTANCE.millis();
+        Actor actor = Actor.system(NAME);
+        Campaigns campaigns = campaigns(session, realm);
+        for (DefinitionDocument stored : ReviewDefinitions.list(realm)) {
+            ReviewDefinition definition = ReviewDefinitions.definition(stored);
+            if (definition.recurrence() == null) {
+                continue;
+            }
+            long period = definition.recurrence().index(Instant.ofEpochMilli(now));
+            if (period >= 0 && !campaigns.launchedFor(definition.id(), String.valueOf(period))) {
+                CampaignEntity c = new CampaignLauncher(session, realm, campaigns.em())
+                        .launch(stored, String.valueOf(period), actor, "schedule:" + run.runId(), now);
+                return Batch.more("launched:" + c.getId(), c.getItemCount(), 1);
+            }
+        }
+        Optional<CampaignEntity> due = campaigns.pastDeadline(now);
+        if (due.isPresent()) {
+            StageCloser.Closed closed = new StageCloser(session, realm, campaigns).closeStage(due.get().getId(), actor, now);
+            return Batch.more("closed:" + due.get().getId() + ":" + closed.stage(), 1, 1);
+        }
+        List<ItemEntity> expired = campaigns.expiredExceptions(now, EXCEPTIONS_PER_BATCH);
+        if (!expired.isEmpty()) {
+            // Exceptions of different campaigns may follow different definitions: act campaign by campaign.
+            String campaignId = expired.get(0).getCampaignId();
+            List<ItemEntity> mine = expired.stream().filter(i -> i.getCampaignId().equals(campaignId)).toList();
+            ReviewDefinition definition = StageCloser.definition(campaigns.require(campaignId));
+            new Remediation(session, realm, campaigns, definition).expire(mine, actor, now);
+            return Batch.more("expired:" + campaignId, mine.size(), mine.size());
+        }
+        return Batch.last(cursor, 0, 0);
+    }
+
+    private static Campaigns campaigns(KeycloakSession session, RealmModel realm) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return new Campaigns(em, realm.getId());
+    }
+}

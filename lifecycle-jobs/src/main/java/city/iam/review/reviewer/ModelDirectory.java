@@ -1,0 +1,100 @@
+package city.iam.review.reviewer;
+
+import city.iam.review.definition.ScopeType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link Directory} over Keycloak's model for one launch or stage change. Answers are memoised: a campaign
+ * asks about the same managers, owners and groups again and again, and each would otherwise be a query.
+ * Attribute values name a user by username or id.
+ */
+public final class ModelDirectory implements Directory {
+
+    static final int MAX_GROUP_MEMBERS = 50;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Map<String, Optional<UserModel>> users = new HashMap<>();
+    private final Map<String, Optional<String>> owners = new HashMap<>();
+    private final Map<String, List<String>> groups = new HashMap<>();
+
+    public ModelDirectory(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @Override
+    public String managerOf(String userId, String attribute) {
+        return user(userId).map(u -> u.getFirstAttribute(attribute)).map(this::userId).orElse(null);
+    }
+
+    @Override
+    public String ownerOf(ScopeType type, String accessId, String attribute) {
+        return owners.computeIfAbsent(type + ":" + accessId + ":" + attribute, k -> {
+            String value;
+            if (type == ScopeType.GROUP) {
+                GroupModel g = session.groups().getGroupById(realm, accessId);
+                value = g == null ? null : g.getFirstAttribute(attribute);
+            } else {
+                RoleModel r = realm.getRoleById(accessId);
+                value = r == null ? null : r.getFirstAttribute(attribute);
+            }
+            return Optional.ofNullable(value == null ? null : userId(value));
+        }).orElse(null);
+    }
+
+    @Override
+    public List<String> users(List<String> usernames) {
+        List<String> out = new ArrayList<>();
+        for (String name : usernames) {
+            String id = userId(name);
+            if (id != null) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> groupMembers(String path) {
+        return groups.computeIfAbsent(path, p -> {
+            GroupModel g = KeycloakModelUtils.findGroupByPath(session, realm, p);
+            return g == null ? List.of() : session.users().getGroupMembersStream(realm, g, 0, MAX_GROUP_MEMBERS)
+                    .map(UserModel::getId).sorted().toList();
+        });
+    }
+
+    @Override
+    public String userId(String usernameOrId) {
+        if (usernameOrId == null || usernameOrId.isBlank()) {
+            return null;
+        }
+        return users.computeIfAbsent("name:" + usernameOrId, k -> {
+            UserModel u = session.users().getUserByUsername(realm, usernameOrId);
+            if (u == null) {
+                u = session.users().getUserById(realm, usernameOrId);
+            }
+            return Optional.ofNullable(u);
+        }).map(UserModel::getId).orElse(null);
+    }
+
+    @Override
+    public boolean active(String userId) {
+        return user(userId).map(UserModel::isEnabled).orElse(false);
+    }
+
+    private Optional<UserModel> user(String id) {
+        return users.computeIfAbsent("id:" + id, k -> Optional.ofNullable(session.users().getUserById(realm, id)));
+    }
+}
