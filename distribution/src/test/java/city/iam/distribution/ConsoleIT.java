@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The City IAM console in headless Chromium against the demo city realm: each demo user signs in through the
- * city login theme and sees only the pages of their roles; a review admin acknowledges a finding and a device
- * admin quarantines a device, and the API shows both; an auditor verifies the audit chain; a citizen sees no pages and gets 403 from the APIs. axe-core
+ * city login theme and sees only the pages of their roles; a reviewer sees only their items and revokes one with a
+ * comment, the campaign's progress moves, closing the stage removes the grant; a review admin acknowledges a
+ * finding and a device admin quarantines a device, and the API shows each; an auditor verifies the audit chain; a citizen sees no pages and gets 403 from the APIs. axe-core
  * checks the login page and every console page for serious or critical accessibility violations.
  */
 @ExtendWith(KeycloakServerExtension.class)
@@ -41,8 +42,28 @@ class ConsoleIT {
         JsonNode run = http.postJson("/admin/realms/city/lifecycle/runs", server.masterToken(), Map.of("job", "hygiene")).json();
         awaitRun(http, server, run.get("id").asText());
 
-        as(server, "rita.reviewer", "Reviewer-2026!", "findings", browser -> {
-            assertEquals(List.of("Findings"), navigation(browser));
+        String reviewAdmin = http.passwordToken("city", "rita.reviewer", "Reviewer-2026!");
+        String carl = userId(http, server, "carl.citizen");
+        String ulla = userId(http, server, "ulla.utility");
+        launchReview(http, server, reviewAdmin, carl, ulla);
+
+        as(server, "rita.reviewer", "Reviewer-2026!", "campaigns", browser -> {
+            assertEquals(List.of("My reviews", "Campaigns", "Findings"), navigation(browser));
+            assertEquals("0", wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("progress"))).getAttribute("value"));
+            open(browser, "reviews", "My reviews");
+            List<WebElement> rows = wait(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-item]"), 2));
+            assertEquals(List.of("carl.citizen", "ulla.utility"), rows.stream().map(r -> r.findElement(By.tagName("td")).getText()).sorted().toList(),
+                    "only the items assigned to rita");
+            decide(browser, "carl.citizen", "REVOKE", "Citizens do not read meters");
+            decide(browser, "ulla.utility", "ACCEPT", "Reads meters under the utility agreement");
+            accessible(browser, "console-my-reviews");
+            open(browser, "campaigns", "Campaigns");
+            wait(browser).until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "2"));
+            HeadlessChromium.screenshot(browser, "console-campaign-progress");
+            browser.findElement(By.xpath("//button[text()='Close stage']")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Stage closed"));
+
+            open(browser, "findings", "Findings");
             WebElement form = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-finding] form")));
             String id = form.findElement(By.xpath("ancestor::tr")).getAttribute("data-finding");
             form.findElement(By.name("reason")).sendKeys("Accepted in the console test");
@@ -52,6 +73,9 @@ class ConsoleIT {
             assertEquals("ACKNOWLEDGED", finding.get("status").asText(), finding.toString());
             assertEquals("rita.reviewer", finding.get("acknowledged_by").asText());
         });
+        assertFalse(realmRoles(http, server, carl).contains("console-review"), "the revoked grant is gone");
+        assertTrue(realmRoles(http, server, ulla).contains("console-review"), "the accepted one stays");
+
         String deviceAdmin = http.passwordToken("city", "devi.devices", "Devices-2026!");
         String device = enrolDevice(http, deviceAdmin);
         as(server, "devi.devices", "Devices-2026!", "devices", browser -> {
@@ -68,11 +92,10 @@ class ConsoleIT {
         JsonNode quarantined = http.get("/admin/realms/city/device-identity/devices/" + device, deviceAdmin).json();
         assertEquals("quarantined", quarantined.get("status").asText(), quarantined.toString());
         as(server, "ada.auditor", "Auditor-2026!", "audit", browser -> {
-            assertEquals(List.of("Devices", "Findings", "Audit log"), navigation(browser));
+            assertEquals(List.of("Campaigns", "Devices", "Findings", "Audit log"), navigation(browser));
             wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
             wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "The audit chain is intact"));
-            browser.get(browser.getCurrentUrl().replaceAll("#.*", "") + "#/findings");
-            wait(browser).until(ExpectedConditions.textToBe(By.id("title"), "Findings"));
+            open(browser, "findings", "Findings");
             assertTrue(browser.findElements(By.cssSelector("tr[data-finding] form")).isEmpty(), "auditors acknowledge nothing");
             accessible(browser, "console-findings-auditor");
         });
@@ -127,6 +150,47 @@ class ConsoleIT {
         HeadlessChromium.screenshot(browser, name);
         assertFalse(results.isErrored(), name + ": axe-core did not run");
         assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().size() + " nodes").toList());
+    }
+
+    private static void open(ChromeDriver browser, String page, String title) {
+        browser.get(browser.getCurrentUrl().replaceAll("#.*", "") + "#/" + page);
+        wait(browser).until(ExpectedConditions.textToBe(By.id("title"), title));
+    }
+
+    private static void decide(ChromeDriver browser, String username, String decision, String comment) {
+        WebElement row = browser.findElement(By.xpath("//tr[@data-item][td[1][text()='" + username + "']]"));
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.name("decision"))).selectByValue(decision);
+        row.findElement(By.name("comment")).sendKeys(comment);
+        row.findElement(By.cssSelector("input[type=submit]")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), username));
+        wait(browser).until(d -> d.findElement(By.xpath("//tr[@data-item][td[1][text()='" + username + "']]/td[contains(@class,'decision')]"))
+                .getText().startsWith(decision));
+    }
+
+    /** A role held by a citizen and a utility user, reviewed by rita.reviewer in a one-stage campaign. */
+    private static void launchReview(Http http, TestServer server, String reviewAdmin, String... holders) {
+        assertEquals(201, http.postJson("/admin/realms/city/roles", server.masterToken(), Map.of("name", "console-review")).status());
+        JsonNode role = http.get("/admin/realms/city/roles/console-review", server.masterToken()).json();
+        for (String user : holders) {
+            assertEquals(204, http.postJson("/admin/realms/city/users/" + user + "/role-mappings/realm", server.masterToken(), List.of(role)).status());
+        }
+        Http.Reply definition = http.postJson("/admin/realms/city/access-reviews/definitions", reviewAdmin, Map.of(
+                "id", "console-review", "name", "Console review",
+                "scope", Map.of("selectors", List.of(Map.of("type", "realm_role", "name", "console-review"))),
+                "reviewers", Map.of("rita", Map.of("type", "users", "users", List.of("rita.reviewer"))),
+                "stages", List.of(Map.of("name", "owner", "duration", "P7D", "reviewer", "rita")),
+                "non_response", "NO_CHANGE", "remediation", Map.of("mode", "AUTO")));
+        assertEquals(201, definition.status(), definition.toString());
+        Http.Reply campaign = http.postJson("/admin/realms/city/access-reviews/campaigns", reviewAdmin, Map.of("definition_id", "console-review"));
+        assertEquals(201, campaign.status(), campaign.toString());
+    }
+
+    private static String userId(Http http, TestServer server, String username) {
+        return http.get("/admin/realms/city/users?exact=true&username=" + username, server.masterToken()).json().get(0).get("id").asText();
+    }
+
+    private static String realmRoles(Http http, TestServer server, String userId) {
+        return http.get("/admin/realms/city/users/" + userId + "/role-mappings/realm", server.masterToken()).body();
     }
 
     /** Pins a test manufacturer in the city realm and enrols one meter with EAT evidence; answers its device id. */
