@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /realms/{realm}/city-iam/console/}: the City IAM console, static files from this jar (no CDN, no code
@@ -25,6 +26,8 @@ public class ConsoleResource {
             "oidc.js", "text/javascript; charset=utf-8",
             "pages.js", "text/javascript; charset=utf-8",
             "console.css", "text/css; charset=utf-8");
+    /** The files never change while the server runs: read from the jar once, not on every page load. */
+    private static final Map<String, byte[]> CONTENT = new ConcurrentHashMap<>();
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -40,16 +43,20 @@ public class ConsoleResource {
         if (type == null) {
             throw new NotFoundException();
         }
+        return Response.ok(CONTENT.computeIfAbsent(name, ConsoleResource::read), type)
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-cache")
+                .build();
+    }
+
+    private static byte[] read(String name) {
         try (InputStream in = ConsoleResource.class.getResourceAsStream("/city-iam-console/" + name)) {
             if (in == null) {
-                throw new NotFoundException();
+                throw new IllegalStateException("console file " + name + " missing from the jar");
             }
-            return Response.ok(in.readAllBytes(), type)
-                    .header("Content-Security-Policy", CSP)
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Referrer-Policy", "no-referrer")
-                    .header("Cache-Control", "no-cache")
-                    .build();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

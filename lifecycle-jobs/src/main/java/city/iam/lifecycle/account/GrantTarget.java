@@ -60,7 +60,7 @@ public sealed interface GrantTarget {
         }
 
         public boolean heldDirectly(UserModel user) {
-            return user.isMemberOf(group) && user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
+            return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
         }
 
         public void grant(UserModel user) {

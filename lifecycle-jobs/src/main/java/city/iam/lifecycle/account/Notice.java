@@ -65,11 +65,6 @@ public final class Notice {
 
     /** The user a {@code manager} attribute names, by username or id; null when absent or unknown. */
     public static UserModel manager(KeycloakSession session, RealmModel realm, UserModel user) {
-        String ref = user.getFirstAttribute("manager");
-        if (ref == null || ref.isBlank()) {
-            return null;
-        }
-        UserModel manager = session.users().getUserByUsername(realm, ref.trim());
-        return manager != null ? manager : session.users().getUserById(realm, ref.trim());
+        return UserRef.find(session, realm, user.getFirstAttribute(UserRef.MANAGER));
     }
 }

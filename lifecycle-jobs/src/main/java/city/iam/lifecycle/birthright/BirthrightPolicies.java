@@ -73,11 +73,18 @@ public final class BirthrightPolicies {
         return out;
     }
 
+    /** What each rule grants, resolved once per batch: group paths and role names cost lookups. */
+    static Map<String, List<GrantTarget>> grantsByRule(KeycloakSession session, RealmModel realm, BirthrightPolicy policy) {
+        Map<String, List<GrantTarget>> out = new LinkedHashMap<>();
+        policy.rules().forEach(rule -> out.put(rule.id(), grants(session, realm, rule)));
+        return out;
+    }
+
     /** Every grant the matching rules give, keyed by target id, with the first rule that gives it. */
-    static Map<String, Entitled> entitlements(KeycloakSession session, RealmModel realm, List<BirthrightDocument.Rule> matching) {
+    static Map<String, Entitled> entitlements(Map<String, List<GrantTarget>> grantsByRule, List<BirthrightDocument.Rule> matching) {
         Map<String, Entitled> out = new LinkedHashMap<>();
         for (BirthrightDocument.Rule rule : matching) {
-            for (GrantTarget target : grants(session, realm, rule)) {
+            for (GrantTarget target : grantsByRule.get(rule.id())) {
                 out.putIfAbsent(target.id(), new Entitled(target, rule.id()));
             }
         }

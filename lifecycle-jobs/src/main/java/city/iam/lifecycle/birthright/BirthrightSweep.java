@@ -78,6 +78,7 @@ public final class BirthrightSweep implements Job {
                 .getResultStream().forEach(b -> recorded.computeIfAbsent(b.getUserId(), k -> new HashMap<>()).put(b.getTargetId(), b));
         long now = KeycloakClock.INSTANCE.millis();
         long changed = 0;
+        Map<String, List<GrantTarget>> grants = BirthrightPolicies.grantsByRule(session, realm, policy);
         for (String[] u : users) {
             Map<String, List<String>> attrs = attributes.getOrDefault(u[0], Map.of());
             Map<String, BirthrightEntity> held = recorded.getOrDefault(u[0], Map.of());
@@ -86,7 +87,7 @@ public final class BirthrightSweep implements Job {
                 continue;
             }
             UserModel user = session.users().getUserById(realm, u[0]);
-            if (user != null && apply(session, realm, em, policy, user, attrs, matching, held, run, now)) {
+            if (user != null && apply(session, realm, em, policy, grants, user, attrs, matching, held, run, now)) {
                 changed++;
             }
         }
@@ -94,11 +95,12 @@ public final class BirthrightSweep implements Job {
         return users.size() < BATCH ? Batch.last(next, users.size(), changed) : Batch.more(next, users.size(), changed);
     }
 
-    private static boolean apply(KeycloakSession session, RealmModel realm, EntityManager em, BirthrightPolicy policy, UserModel user,
+    private static boolean apply(KeycloakSession session, RealmModel realm, EntityManager em, BirthrightPolicy policy,
+                                 Map<String, List<GrantTarget>> grants, UserModel user,
                                  Map<String, List<String>> attrs, List<BirthrightDocument.Rule> matching, Map<String, BirthrightEntity> held,
                                  RunContext run, long now) {
         boolean changed = startDate(session, realm, user, attrs.get(policy.startDateAttribute()), run, now);
-        Map<String, BirthrightPolicies.Entitled> entitled = BirthrightPolicies.entitlements(session, realm, matching);
+        Map<String, BirthrightPolicies.Entitled> entitled = BirthrightPolicies.entitlements(grants, matching);
         Set<String> otherwise = new HashSet<>();
         entitled.forEach((id, e) -> {
             if (!held.containsKey(id) && e.target().heldDirectly(user)) {

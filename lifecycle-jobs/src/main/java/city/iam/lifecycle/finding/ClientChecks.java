@@ -1,5 +1,6 @@
 package city.iam.lifecycle.finding;
 
+import city.iam.lifecycle.account.UserRef;
 import city.iam.lifecycle.jpa.UserAuthEntity;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
@@ -15,12 +16,11 @@ import java.util.List;
 
 /**
  * Non-human identities (LJ-36, LJ-37) and the bootstrap admin: service accounts need an enabled human owner
- * ({@value #OWNER} names a username or user id) and recent use; client secrets must be younger than the realm's
+ ({@code city-iam.owner} names a username or user id) and recent use; client secrets must be younger than the realm's
  * limit. The bootstrap admin Keycloak creates at first start ({@code is_temporary_admin}) must not stay enabled.
  */
 final class ClientChecks {
 
-    static final String OWNER = "city-iam.owner";
     /** Set by Keycloak, in epoch seconds, whenever it generates or rotates a secret. */
     private static final String SECRET_CREATED = "client.secret.creation.time";
 
@@ -53,10 +53,10 @@ final class ClientChecks {
     }
 
     private void serviceAccount(ClientModel client, List<Observation> seen) {
-        String owner = client.getAttribute(OWNER);
+        String owner = client.getAttribute(UserRef.OWNER);
         if (owner == null || owner.isBlank()) {
             seen.add(new Observation(FindingKind.SERVICE_ACCOUNT_WITHOUT_OWNER, client.getId(), client.getClientId(),
-                    "The service account has no owner: set client attribute " + OWNER + " to a person's username."));
+                    "The service account has no owner: set client attribute " + UserRef.OWNER + " to a person's username."));
         } else if (!isPerson(owner.trim())) {
             seen.add(new Observation(FindingKind.SERVICE_ACCOUNT_WITHOUT_OWNER, client.getId(), client.getClientId(),
                     "The owner '" + owner.trim() + "' is not an enabled person in this realm."));
@@ -76,10 +76,7 @@ final class ClientChecks {
     }
 
     private boolean isPerson(String owner) {
-        UserModel user = session.users().getUserByUsername(realm, owner);
-        if (user == null) {
-            user = session.users().getUserById(realm, owner);
-        }
+        UserModel user = UserRef.find(session, realm, owner);
         return user != null && user.isEnabled() && user.getServiceAccountClientLink() == null;
     }
 

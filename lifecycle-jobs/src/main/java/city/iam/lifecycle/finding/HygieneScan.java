@@ -25,6 +25,12 @@ public final class HygieneScan implements Job {
     static final int BATCH = 500;
     private static final String USERS = "u:";
 
+    /** Which roles and groups are privileged, worked out once per run rather than for every batch of users. */
+    private record RunAccess(String runId, PrivilegedAccess access) {
+    }
+
+    private volatile RunAccess lastRun;
+
     @Override
     public String name() {
         return NAME;
@@ -59,7 +65,7 @@ public final class HygieneScan implements Job {
         List<UserChecks.UserRow> users = users(em, realm.getId(), after);
         long opened = 0;
         if (!users.isEmpty()) {
-            List<Observation> seen = new UserChecks(em, realm, limits, PrivilegedAccess.of(session, realm), now).run(users);
+            List<Observation> seen = new UserChecks(em, realm, limits, privileged(session, realm, run), now).run(users);
             opened = store.observe(seen, run.runId(), now);
         }
         if (users.size() < BATCH) {
@@ -67,6 +73,16 @@ public final class HygieneScan implements Job {
             return Batch.last(USERS + lastName(users, after), users.size(), opened + resolved);
         }
         return Batch.more(USERS + lastName(users, after), users.size(), opened);
+    }
+
+    private PrivilegedAccess privileged(KeycloakSession session, RealmModel realm, RunContext run) {
+        RunAccess cached = lastRun;
+        if (cached == null || !cached.runId().equals(run.runId())) {
+            // Runs of other realms may replace it meanwhile; then this run works it out again, still correct.
+            cached = new RunAccess(run.runId(), PrivilegedAccess.of(session, realm));
+            lastRun = cached;
+        }
+        return cached.access();
     }
 
     private static String lastName(List<UserChecks.UserRow> users, String fallback) {

@@ -1,5 +1,6 @@
 package city.iam.lifecycle.finding;
 
+import city.iam.lifecycle.account.UserRef;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
@@ -15,19 +16,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which roles and groups make a user privileged: roles marked {@value #MARK}{@code =true}, the realm's own
+ * Which roles and groups make a user privileged: roles marked {@code city-iam.privileged=true}, the realm's own
  * administration roles (master: {@code admin}), every composite that contains one, and every group (with its subgroups) that maps one.
  * Worked out once per batch so the user checks are two indexed queries rather than a role walk per user.
  */
 record PrivilegedAccess(Set<String> roleIds, Set<String> groupIds) {
 
-    static final String MARK = "city-iam.privileged";
     private static final List<String> ADMIN_ROLES = List.of(AdminRoles.REALM_ADMIN, AdminRoles.MANAGE_USERS,
             AdminRoles.MANAGE_REALM, AdminRoles.MANAGE_CLIENTS, AdminRoles.MANAGE_AUTHORIZATION);
 
     static PrivilegedAccess of(KeycloakSession session, RealmModel realm) {
         List<RoleModel> roles = Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream)).toList();
-        List<RoleModel> marked = roles.stream().filter(r -> "true".equals(r.getFirstAttribute(MARK)) || isAdminRole(realm, r)).toList();
+        List<RoleModel> marked = roles.stream().filter(r -> "true".equals(r.getFirstAttribute(UserRef.PRIVILEGED)) || isAdminRole(realm, r)).toList();
         Set<String> roleIds = new HashSet<>();
         for (RoleModel role : roles) {
             if (marked.stream().anyMatch(m -> m.getId().equals(role.getId()) || role.hasRole(m))) {

@@ -1,5 +1,6 @@
 package city.iam.lifecycle.temporary;
 
+import city.iam.lifecycle.account.UserRef;
 import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
@@ -78,10 +79,7 @@ public final class TemporaryGrants {
         if (ref == null || ref.isBlank()) {
             throw CityIamException.badRequest("missing_field", "user (id or username) is required.");
         }
-        UserModel user = session.users().getUserById(realm, ref);
-        if (user == null) {
-            user = session.users().getUserByUsername(realm, ref);
-        }
+        UserModel user = UserRef.find(session, realm, ref);
         if (user == null) {
             throw CityIamException.notFound("user_not_found", "Realm " + realm.getName() + " has no user '" + ref + "'.");
         }

@@ -1,5 +1,6 @@
 package city.iam.review.campaign;
 
+import city.iam.lifecycle.account.UserRef;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.definition.ScopeType;
 import jakarta.persistence.EntityManager;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class EffectiveAccess {
 
-    public static final String PRIVILEGED = "city-iam.privileged";
+    public static final String PRIVILEGED = UserRef.PRIVILEGED;
 
     private final KeycloakSession session;
     private final RealmModel realm;

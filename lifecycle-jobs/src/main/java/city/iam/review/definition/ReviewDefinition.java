@@ -1,5 +1,6 @@
 package city.iam.review.definition;
 
+import city.iam.lifecycle.account.UserRef;
 import city.iam.kernel.error.CityIamException;
 
 import java.time.DateTimeException;
@@ -172,8 +173,8 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                 throw bad("invalid_reviewer", "Reviewer '" + e.getKey() + "': levels is between 1 and 10.");
             }
             String attribute = r.attribute() != null ? r.attribute() : switch (type) {
-                case OWNER -> "city-iam.owner";
-                case MANAGER -> "manager";
+                case OWNER -> UserRef.OWNER;
+                case MANAGER -> UserRef.MANAGER;
                 default -> null;
             };
             List<String> users = r.users() == null ? List.of() : List.copyOf(r.users());

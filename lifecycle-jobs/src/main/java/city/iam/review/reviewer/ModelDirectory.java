@@ -1,5 +1,6 @@
 package city.iam.review.reviewer;
 
+import city.iam.lifecycle.account.UserRef;
 import city.iam.review.definition.ScopeType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -80,13 +81,8 @@ public final class ModelDirectory implements Directory {
         if (usernameOrId == null || usernameOrId.isBlank()) {
             return null;
         }
-        return users.computeIfAbsent("name:" + usernameOrId, k -> {
-            UserModel u = session.users().getUserByUsername(realm, usernameOrId);
-            if (u == null) {
-                u = session.users().getUserById(realm, usernameOrId);
-            }
-            return Optional.ofNullable(u);
-        }).map(UserModel::getId).orElse(null);
+        return users.computeIfAbsent("name:" + usernameOrId, k -> Optional.ofNullable(UserRef.find(session, realm, usernameOrId)))
+                .map(UserModel::getId).orElse(null);
     }
 
     @Override
