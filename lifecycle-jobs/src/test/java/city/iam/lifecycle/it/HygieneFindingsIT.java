@@ -47,9 +47,9 @@ class HygieneFindingsIT extends ClockedLifecycleIT {
         assertEquals(204, http.postJson(city.realm.adminPath("/groups/" + ops + "/role-mappings/realm"), city.admin(), List.of(operator)).status());
 
         String pat = city.realm.user("pat", "Pat-pass-1");
-        join(pat, ops);
+        city.join(pat, ops);
         importUserWithOtp("mia");
-        join(userId("mia"), ops);
+        city.join(userId("mia"), ops);
         String rob = city.realm.user("rob", "Rob-pass-1");
         grantRealmManagement(rob, "manage-users");
         city.realm.user("carl", "Carl-pass-1");
@@ -143,10 +143,6 @@ class HygieneFindingsIT extends ClockedLifecycleIT {
         attributes.forEach(rep.with("attributes")::put);
         Http.Reply r = city.http.putJson(city.realm.adminPath("/clients/" + clientUuid), city.admin(), rep);
         assertEquals(204, r.status(), r.toString());
-    }
-
-    private void join(String userId, String groupId) {
-        assertEquals(204, city.http.putJson(city.realm.adminPath("/users/" + userId + "/groups/" + groupId), city.admin(), Map.of()).status());
     }
 
     private String userId(String username) {

@@ -91,7 +91,7 @@ class LeaverIT extends ClockedLifecycleIT {
     private String person(String username, String password, String group, Map<String, String> attributes) {
         String id = city.realm.user(username, password);
         city.userAttributes(id, attributes);
-        assertEquals(204, city.http.putJson(city.realm.adminPath("/users/" + id + "/groups/" + group), city.admin(), Map.of()).status());
+        city.join(id, group);
         JsonNode role = city.http.get(city.realm.adminPath("/roles/meter-reader"), city.admin()).json();
         assertEquals(204, city.http.postJson(city.realm.adminPath("/users/" + id + "/role-mappings/realm"), city.admin(), List.of(role)).status());
         return id;

@@ -138,6 +138,11 @@ public final class LifecycleRealm {
         assertEquals(204, r.status(), r.toString());
     }
 
+    void join(String userId, String groupId) {
+        Http.Reply r = http.putJson(realm.adminPath("/users/" + userId + "/groups/" + groupId), admin(), Map.of());
+        assertEquals(204, r.status(), r.toString());
+    }
+
     /** Creates a top-level group; answers its id. */
     public String group(String name) {
         Http.Reply r = http.postJson(realm.adminPath("/groups"), admin(), Map.of("name", name));
