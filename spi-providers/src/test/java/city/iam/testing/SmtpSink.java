@@ -23,6 +23,22 @@ public final class SmtpSink implements AutoCloseable {
         public boolean to(String address) {
             return recipients.stream().anyMatch(r -> r.equalsIgnoreCase(address));
         }
+
+        /** The message with quoted-printable soft line breaks and escapes undone (enough to read the text parts). */
+        public String text() {
+            String joined = data.replaceAll("=\\r?\\n", "");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < joined.length(); i++) {
+                char c = joined.charAt(i);
+                if (c == '=' && i + 2 < joined.length() && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+                    out.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    out.write(c);
+                }
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private final ServerSocket server;

@@ -27,7 +27,11 @@ public final class Notice {
     public enum Template {
         INACTIVITY_WARNING("city-iam-inactivity-warning", "cityIamInactivityWarningSubject"),
         INACTIVITY_MANAGER("city-iam-inactivity-manager", "cityIamInactivityManagerSubject"),
-        TEMPORARY_ACCESS_ENDING("city-iam-temporary-access-ending", "cityIamTemporaryAccessEndingSubject");
+        TEMPORARY_ACCESS_ENDING("city-iam-temporary-access-ending", "cityIamTemporaryAccessEndingSubject"),
+        REVIEW_ASSIGNED("city-iam-review-assigned", "cityIamReviewAssignedSubject"),
+        REVIEW_REMINDER("city-iam-review-reminder", "cityIamReviewReminderSubject"),
+        REVIEW_OVERDUE("city-iam-review-overdue", "cityIamReviewOverdueSubject"),
+        REVIEW_ESCALATED("city-iam-review-escalated", "cityIamReviewEscalatedSubject");
 
         private final String file;
         private final String subjectKey;

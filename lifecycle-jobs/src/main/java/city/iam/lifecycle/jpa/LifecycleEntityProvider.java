@@ -9,6 +9,7 @@ import city.iam.lifecycle.temporary.TemporaryAccessJob;
 import city.iam.lifecycle.tracker.LastAuthBackfill;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
+import city.iam.review.jpa.ReviewNoticeEntity;
 import city.iam.review.remediation.ReviewJob;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -30,7 +31,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         @Override
         public List<Class<?>> getEntities() {
             return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
-                    TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class);
+                    TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class, ReviewNoticeEntity.class);
         }
 
         @Override

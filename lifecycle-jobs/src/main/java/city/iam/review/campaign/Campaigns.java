@@ -68,6 +68,11 @@ public final class Campaigns {
                 .setParameter("realm", realmId).setParameter("now", now).setMaxResults(1).getResultStream().findFirst();
     }
 
+    public List<CampaignEntity> open() {
+        return em.createQuery("select c from CampaignEntity c where c.realmId = :realm and c.status = 'OPEN' order by c.createdAt, c.id",
+                CampaignEntity.class).setParameter("realm", realmId).getResultList();
+    }
+
     public boolean anyOpen() {
         return !em.createQuery("select c.id from CampaignEntity c where c.realmId = :realm and c.status = 'OPEN'", String.class)
                 .setParameter("realm", realmId).setMaxResults(1).getResultList().isEmpty();
@@ -129,6 +134,7 @@ public final class Campaigns {
     }
 
     public void deleteRealm() {
+        em.createQuery("delete from ReviewNoticeEntity n where n.realmId = :realm").setParameter("realm", realmId).executeUpdate();
         em.createQuery("delete from ItemEntity i where i.realmId = :realm").setParameter("realm", realmId).executeUpdate();
         em.createQuery("delete from CampaignEntity c where c.realmId = :realm").setParameter("realm", realmId).executeUpdate();
     }

@@ -24,8 +24,15 @@ public record DefinitionDocument(@JsonProperty("id") String id,
                                  @JsonProperty("comments") String comments,
                                  @JsonProperty("recurrence") Recurrence recurrence,
                                  @JsonProperty("inactive_after") String inactiveAfter,
+                                 @JsonProperty("notifications") Notifications notifications,
                                  @JsonProperty("version") Integer version,
                                  @JsonProperty("updated_at") String updatedAt) {
+
+    /** This document as a client's request for definition {@code id}: the server assigns version and time. */
+    public DefinitionDocument asSentFor(String id) {
+        return new DefinitionDocument(id, name, scope, reviewers, fallbackReviewer, stages, nonResponse, blastRadius, remediation, comments,
+                recurrence, inactiveAfter, notifications, null, null);
+    }
 
     /** What is reviewed: realm roles, client roles and groups, optionally only privileged ones. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -72,5 +79,14 @@ public record DefinitionDocument(@JsonProperty("id") String id,
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recurrence(@JsonProperty("every") String every,
                              @JsonProperty("starts_at") String startsAt) {
+    }
+
+    /** Durations are ISO-8601; reminders count back from the stage deadline, escalate_after forward from its start. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Notifications(@JsonProperty("assignment") Boolean assignment,
+                                @JsonProperty("reminders") List<String> reminders,
+                                @JsonProperty("escalate_after") String escalateAfter,
+                                @JsonProperty("escalate_to") String escalateTo,
+                                @JsonProperty("webhook") String webhook) {
     }
 }

@@ -23,7 +23,8 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                                Map<String, ReviewerSpec> reviewers, String fallbackReviewer, List<StageSpec> stages,
                                NonResponse nonResponse, int maxAutoRevokePercent, String breakGlassGroup,
                                RemediationMode remediationMode, boolean leaveGroups, boolean removeComposites,
-                               CommentPolicy comments, Recurrence recurrence, Duration inactiveAfter, int version) {
+                               CommentPolicy comments, Recurrence recurrence, Duration inactiveAfter, Notifications notifications,
+                               int version) {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     static final Duration LONGEST_STAGE = Duration.ofDays(366);
@@ -101,9 +102,10 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
             recurrence = Recurrence.parse(d.recurrence().every(), anchor);
         }
         Duration inactiveAfter = d.inactiveAfter() == null ? Duration.ofDays(30) : duration("inactive_after", d.inactiveAfter());
+        Notifications notifications = Notifications.parse(d.notifications(), reviewers, stages);
         return new ReviewDefinition(d.id(), name, List.copyOf(selectors), Boolean.TRUE.equals(d.scope().privilegedOnly()), reviewers,
                 blankToNull(d.fallbackReviewer()), List.copyOf(stages), nonResponse, cap, blankToNull(breakGlass), mode, leaveGroups,
-                removeComposites, comments, recurrence, inactiveAfter, version);
+                removeComposites, comments, recurrence, inactiveAfter, notifications, version);
     }
 
     /** The stored form: everything explicit, with the server's version and time. */
@@ -127,7 +129,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                 nonResponse.name(), new DefinitionDocument.BlastRadius(maxAutoRevokePercent, breakGlassGroup),
                 new DefinitionDocument.Remediation(remediationMode.name(), leaveGroups, removeComposites), comments.name(),
                 recurrence == null ? null : new DefinitionDocument.Recurrence(recurrence.every(), recurrence.anchor().toString()),
-                inactiveAfter.toString(), version, updatedAt);
+                inactiveAfter.toString(), notifications.document(), version, updatedAt);
     }
 
     private static Selector selector(DefinitionDocument.Selector s) {

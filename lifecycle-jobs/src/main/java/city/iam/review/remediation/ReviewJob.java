@@ -12,6 +12,7 @@ import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
+import city.iam.review.notice.StageNotifier;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -25,8 +26,8 @@ import java.util.Optional;
 /**
  * Job {@value #NAME}: the clock of access reviews in a realm. Each batch (its own transaction) does one thing
  * that is due by {@link KeycloakClock}: launch a scheduled campaign for the current period of a recurring
- * definition, close a stage whose deadline passed, or revoke expired exceptions; the run ends when nothing
- * is due. The kernel's job engine runs it on one node at a time, and the campaign table's unique period key
+ * definition, close a stage whose deadline passed, revoke expired exceptions, or send a batch of the notices
+ * and escalations of running stages ({@link StageNotifier}); the run ends when nothing is due. The kernel's job engine runs it on one node at a time, and the campaign table's unique period key
  * makes a launch happen once per period even so.
  */
 public final class ReviewJob implements Job {
@@ -79,6 +80,10 @@ public final class ReviewJob implements Job {
             ReviewDefinition definition = StageCloser.definition(campaigns.require(campaignId));
             new Remediation(session, realm, campaigns, definition).expire(mine, actor, now);
             return Batch.more("expired:" + campaignId, mine.size(), mine.size());
+        }
+        StageNotifier.Step notified = new StageNotifier(session, realm, campaigns).step(actor, now);
+        if (notified.count() > 0) {
+            return Batch.more(notified.what() + ":" + notified.campaignId(), notified.count(), notified.count());
         }
         return Batch.last(cursor, 0, 0);
     }

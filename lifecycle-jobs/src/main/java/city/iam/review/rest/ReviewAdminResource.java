@@ -20,6 +20,7 @@ import city.iam.review.campaign.Preview;
 import city.iam.review.definition.DefinitionDocument;
 import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.notice.ReviewNotices;
 import city.iam.review.remediation.StageCloser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
@@ -108,10 +109,7 @@ public class ReviewAdminResource {
             if (wanted.id() != null && !wanted.id().equals(id)) {
                 throw CityIamException.badRequest("id_mismatch", "The body's id '" + wanted.id() + "' is not the path's '" + id + "'.");
             }
-            DefinitionDocument withId = new DefinitionDocument(id, wanted.name(), wanted.scope(), wanted.reviewers(), wanted.fallbackReviewer(),
-                    wanted.stages(), wanted.nonResponse(), wanted.blastRadius(), wanted.remediation(), wanted.comments(),
-                    wanted.recurrence(), wanted.inactiveAfter(), null, null);
-            DefinitionDocument stored = ReviewDefinitions.put(session, realm, withId, KeycloakClock.INSTANCE.instant());
+            DefinitionDocument stored = ReviewDefinitions.put(session, realm, wanted.asSentFor(id), KeycloakClock.INSTANCE.instant());
             record(OperationType.UPDATE, DEFINITION, "definitions/" + id, "review.definition.updated", id, stored);
             return Response.ok(stored).build();
         });
@@ -173,6 +171,17 @@ public class ReviewAdminResource {
             Page page = Page.of(first, max);
             campaignTable().require(id);
             return Response.ok(campaignTable().items(id, page).stream().map(ItemView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("campaigns/{id}/notices")
+    public Response notices(@PathParam("id") String id, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            campaignTable().require(id);
+            Page page = Page.of(first, max);
+            return Response.ok(new ReviewNotices(em(), realm.getId()).of(id, page.first(), page.max()).stream()
+                    .map(n -> NoticeView.of(session, realm, n)).toList()).build();
         });
     }
 

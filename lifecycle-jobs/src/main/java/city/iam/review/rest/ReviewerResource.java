@@ -7,6 +7,8 @@ import city.iam.kernel.json.BoundedBody;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.review.campaign.Campaigns;
+import city.iam.review.decision.BulkDecider;
+import city.iam.review.decision.BulkDecisionRequest;
 import city.iam.review.decision.DecisionRequest;
 import city.iam.review.decision.ItemDecider;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The reviewer's side: the items waiting for them and their decisions. Being assigned an item is what makes
@@ -59,6 +63,21 @@ public class ReviewerResource {
             DecisionRequest request = BoundedBody.json(body, DecisionRequest.class, 8192);
             return Response.ok(ItemView.of(new ItemDecider(session, realm, campaigns()).decide(caller, id, request,
                     KeycloakClock.INSTANCE.instant()))).build();
+        });
+    }
+
+    /** All or nothing: see {@link BulkDecider} for what is refused. */
+    @POST
+    @Path("items/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response decideMany(InputStream body) {
+        return Guard.run(session, () -> {
+            Caller caller = BearerCaller.authenticate(session, realm);
+            BulkDecisionRequest request = BoundedBody.json(body, BulkDecisionRequest.class, 64 * 1024);
+            Campaigns campaigns = campaigns();
+            List<ItemView> decided = new BulkDecider(new ItemDecider(session, realm, campaigns), campaigns)
+                    .decide(caller, request, KeycloakClock.INSTANCE.instant()).stream().map(ItemView::of).toList();
+            return Response.ok(Map.of("decided", decided.size(), "items", decided)).build();
         });
     }
 

@@ -2,6 +2,7 @@ package city.iam.lifecycle.it;
 
 import city.iam.testing.Http;
 import city.iam.testing.RealmFixture;
+import city.iam.testing.SmtpSink;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +34,7 @@ public final class LifecycleRealm {
         }
     }
 
-    void enableTracker() {
+    public void enableTracker() {
         ObjectNode rep = (ObjectNode) http.get("/admin/realms/" + realm.name(), server.masterToken()).json();
         ArrayNode listeners = rep.putArray("eventsListeners");
         List.of("jboss-logging", "city-iam-audit", LISTENER).forEach(listeners::add);
@@ -56,7 +57,7 @@ public final class LifecycleRealm {
     }
 
     /** Waits for the asynchronous writer to record an authentication at or after {@code notBefore}. */
-    JsonNode awaitLastAuth(String userId, Instant notBefore) {
+    public JsonNode awaitLastAuth(String userId, Instant notBefore) {
         return await("last authentication of " + userId + " at or after " + notBefore, () -> {
             JsonNode n = lastAuth(userId);
             return !n.get("last_authentication_at").isNull()
@@ -123,6 +124,27 @@ public final class LifecycleRealm {
         ObjectNode rep = (ObjectNode) http.get("/admin/realms/" + realm.name(), admin()).json();
         attributes.forEach(rep.with("attributes")::put);
         Http.Reply r = http.putJson("/admin/realms/" + realm.name(), admin(), rep);
+        assertEquals(204, r.status(), r.toString());
+    }
+
+    /** Keycloak mails through the sink, in English, French and Finnish. */
+    public void mailTo(SmtpSink smtp) {
+        ObjectNode rep = (ObjectNode) http.get("/admin/realms/" + realm.name(), admin()).json();
+        rep.set("smtpServer", Http.JSON.valueToTree(Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.port()),
+                "from", "iam@city.example", "fromDisplayName", "City IAM")));
+        rep.put("internationalizationEnabled", true);
+        rep.set("supportedLocales", Http.JSON.valueToTree(List.of("en", "fr", "fi")));
+        rep.put("defaultLocale", "en");
+        assertEquals(204, http.putJson("/admin/realms/" + realm.name(), admin(), rep).status());
+    }
+
+    /** A verified address, plus attributes (e.g. locale, manager); unmanaged attributes must be allowed. */
+    public void email(String userId, String address, Map<String, String> attributes) {
+        ObjectNode rep = (ObjectNode) user(userId);
+        rep.put("email", address);
+        rep.put("emailVerified", true);
+        attributes.forEach((k, v) -> rep.with("attributes").putArray(k).add(v));
+        Http.Reply r = http.putJson(realm.adminPath("/users/" + userId), admin(), rep);
         assertEquals(204, r.status(), r.toString());
     }
 

@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("cityIamReviewAssignedBody", items, campaignName, realmName, deadline)}
+
+${msg("cityIamReviewAssignedAction")}

@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("cityIamReviewEscalatedBody", items, campaignName, realmName, deadline)}
+
+${msg("cityIamReviewEscalatedAction")}

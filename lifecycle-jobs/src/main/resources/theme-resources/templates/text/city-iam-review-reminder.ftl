@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("cityIamReviewReminderBody", items, campaignName, realmName, deadline)}
+
+${msg("cityIamReviewReminderAction")}
