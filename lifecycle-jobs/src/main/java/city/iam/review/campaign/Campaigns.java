@@ -106,9 +106,9 @@ public final class Campaigns {
         }
     }
 
-    /** Revoked items remediation has not acted on yet. */
+    /** Revoked and reduced items remediation has not acted on yet. */
     public List<ItemEntity> revokedPending(String campaignId) {
-        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.outcome = 'REVOKE' and i.remediation is null"
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.outcome in ('REVOKE', 'REDUCE') and i.remediation is null"
                 + " order by i.seq", ItemEntity.class).setParameter("c", campaignId).getResultList();
     }
 

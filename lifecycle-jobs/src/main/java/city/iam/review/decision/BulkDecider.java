@@ -57,7 +57,7 @@ public final class BulkDecider {
         }
         List<ItemEntity> decided = new ArrayList<>();
         for (String id : request.itemIds()) {
-            decided.add(decider.decide(caller, id, new DecisionRequest(decision.name(), request.comment(), null, null, null), now));
+            decided.add(decider.decide(caller, id, new DecisionRequest(decision.name(), request.comment(), null, null, null, null), now));
         }
         return decided;
     }

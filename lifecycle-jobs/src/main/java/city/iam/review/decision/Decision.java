@@ -4,9 +4,12 @@ import city.iam.kernel.error.CityIamException;
 
 import java.util.Arrays;
 
-/** What a reviewer can answer on an item. NOT_DECIDED is recorded but counts as no response at stage close. */
+/**
+ * What a reviewer can answer on an item. REDUCE removes the reviewed access and keeps a narrower role it
+ * contains; NOT_DECIDED is recorded but counts as no response at stage close.
+ */
 public enum Decision {
-    ACCEPT, REVOKE, EXCEPTION_UNTIL, NOT_DECIDED, REASSIGN;
+    ACCEPT, REVOKE, REDUCE, EXCEPTION_UNTIL, NOT_DECIDED, REASSIGN;
 
     public static Decision parse(String value) {
         if (value == null) {

@@ -10,5 +10,6 @@ public record DecisionRequest(@JsonProperty("decision") String decision,
                               @JsonProperty("comment") String comment,
                               @JsonProperty("until") String until,
                               @JsonProperty("reassign_to") String reassignTo,
+                              @JsonProperty("reduce_to") String reduceTo,
                               @JsonProperty("version") Integer version) {
 }

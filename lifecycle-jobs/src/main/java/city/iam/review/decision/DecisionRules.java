@@ -18,7 +18,7 @@ public final class DecisionRules {
     static final Duration LONGEST_EXCEPTION = Duration.ofDays(366);
 
     /** A decision ready to store. */
-    public record Valid(Decision decision, String comment, Instant until, String reassignTo) {
+    public record Valid(Decision decision, String comment, Instant until, String reassignTo, String reduceTo) {
     }
 
     private DecisionRules() {
@@ -35,7 +35,7 @@ public final class DecisionRules {
         }
         boolean needsComment = switch (decision) {
             case ACCEPT -> policy == CommentPolicy.ALL || Recommendation.DENY.equals(recommendation);
-            case REVOKE -> policy != CommentPolicy.NONE;
+            case REVOKE, REDUCE -> policy != CommentPolicy.NONE;
             case EXCEPTION_UNTIL, REASSIGN -> true;
             case NOT_DECIDED -> false;
         };
@@ -68,6 +68,15 @@ public final class DecisionRules {
             }
             reassignTo = request.reassignTo().trim();
         }
-        return new Valid(decision, comment, until, reassignTo);
+        String reduceTo = null;
+        if (decision == Decision.REDUCE) {
+            if (request.reduceTo() == null || request.reduceTo().isBlank()) {
+                throw CityIamException.badRequest("missing_field", "REDUCE needs reduce_to: a realm role, or client/role, that the reviewed access contains.");
+            }
+            reduceTo = request.reduceTo().trim();
+        } else if (request.reduceTo() != null) {
+            throw CityIamException.badRequest("invalid_reduce_to", "reduce_to belongs to REDUCE only.");
+        }
+        return new Valid(decision, comment, until, reassignTo, reduceTo);
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.OptimisticLockException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 import java.time.Instant;
@@ -76,11 +77,7 @@ public final class ItemDecider {
             }
             item.setReviewerId(target.getId());
             item.setReviewerSource("reassigned:" + caller.name());
-            item.setDecision(null);
-            item.setComment(null);
-            item.setDecidedBy(null);
-            item.setDecidedAt(null);
-            item.setExceptionUntil(null);
+            item.clearDecision();
             facts.put("reassigned_to", target.getId());
         } else {
             item.setDecision(valid.decision().name());
@@ -90,6 +87,12 @@ public final class ItemDecider {
             item.setExceptionUntil(valid.until() == null ? null : valid.until().toEpochMilli());
             if (valid.until() != null) {
                 facts.put("until", valid.until().toString());
+            }
+            RoleModel kept = valid.reduceTo() == null ? null : NarrowerRole.resolve(session, realm, item, valid.reduceTo());
+            item.setReduceToId(kept == null ? null : kept.getId());
+            item.setReduceTo(kept == null ? null : NarrowerRole.describe(kept));
+            if (kept != null) {
+                facts.put("reduce_to", item.getReduceTo());
             }
         }
         try {

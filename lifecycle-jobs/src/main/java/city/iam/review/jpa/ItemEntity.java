@@ -37,6 +37,8 @@ public class ItemEntity {
     @Column(name = "DECIDED_BY", length = 36) private String decidedBy;
     @Column(name = "DECIDED_AT") private Long decidedAt;
     @Column(name = "EXCEPTION_UNTIL") private Long exceptionUntil;
+    @Column(name = "REDUCE_TO_ID", length = 36) private String reduceToId;
+    @Column(name = "REDUCE_TO", length = 255) private String reduceTo;
     @Column(name = "OUTCOME", length = 24) private String outcome;
     @Column(name = "OUTCOME_REASON", length = 255) private String outcomeReason;
     @Column(name = "REMEDIATION", length = 16) private String remediation;
@@ -90,6 +92,10 @@ public class ItemEntity {
     public void setDecidedAt(Long v) { decidedAt = v; }
     public Long getExceptionUntil() { return exceptionUntil; }
     public void setExceptionUntil(Long v) { exceptionUntil = v; }
+    public String getReduceToId() { return reduceToId; }
+    public void setReduceToId(String v) { reduceToId = v; }
+    public String getReduceTo() { return reduceTo; }
+    public void setReduceTo(String v) { reduceTo = v; }
     public String getOutcome() { return outcome; }
     public void setOutcome(String v) { outcome = v; }
     public String getOutcomeReason() { return outcomeReason; }
@@ -102,6 +108,17 @@ public class ItemEntity {
     public void setRemediatedAt(Long v) { remediatedAt = v; }
     public int getVersion() { return version; }
     public void setVersion(int v) { version = v; }
+
+    /** Back to undecided, as when an item moves to another reviewer or stage. */
+    public void clearDecision() {
+        decision = null;
+        comment = null;
+        decidedBy = null;
+        decidedAt = null;
+        exceptionUntil = null;
+        reduceToId = null;
+        reduceTo = null;
+    }
 
     @Override public boolean equals(Object o) { return o instanceof ItemEntity e && id != null && id.equals(e.id); }
     @Override public int hashCode() { return id == null ? 0 : id.hashCode(); }

@@ -1,6 +1,9 @@
 package city.iam.review.remediation;
 
-/** What an item ends as. REVOKE is acted on by remediation; EXCEPTION is revoked when its time is up. */
+/**
+ * What an item ends as. REVOKE and REDUCE are acted on by remediation (REDUCE then grants the narrower role);
+ * EXCEPTION is revoked when its time is up.
+ */
 public enum Outcome {
-    ACCEPTED, REVOKE, EXCEPTION, NO_CHANGE
+    ACCEPTED, REVOKE, REDUCE, EXCEPTION, NO_CHANGE
 }

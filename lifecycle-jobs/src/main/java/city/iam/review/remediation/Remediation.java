@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Acts on revoked items: removes every grant first, then verifies each against the user's effective access,
+ * Acts on revoked and reduced items: removes every grant first, grants the narrower roles of reductions, then
+ * verifies each against the user's effective access,
  * so that two items of one user (a direct mapping and a group) are judged on the final state, not on a
  * half-done one. Each item ends REMEDIATED or FAILED with the reason, and each result is an audit entry.
  * In MANUAL mode items are only marked for someone to act on.
@@ -52,7 +54,8 @@ public final class Remediation {
         if (definition.remediationMode() == RemediationMode.MANUAL) {
             for (ItemEntity i : revoked) {
                 i.setRemediation(MANUAL);
-                i.setRemediationReason("remove manually: " + i.getAccessName() + " held " + i.getGrantPath());
+                i.setRemediationReason("remove manually: " + i.getAccessName() + " held " + i.getGrantPath()
+                        + (i.getReduceTo() == null ? "" : ", then grant " + i.getReduceTo()));
             }
             return new Summary(0, 0, revoked.size());
         }
@@ -72,6 +75,8 @@ public final class Remediation {
             UserModel user = session.users().getUserById(realm, i.getUserId());
             done.put(i, user == null ? "user no longer exists" : remover.remove(user, i));
         }
+        // Narrower roles are granted once every removal is done, so no removal can take one away again.
+        done.replaceAll((i, did) -> Outcome.REDUCE.name().equals(i.getOutcome()) ? did + "; " + keepNarrower(i) : did);
         long ok = 0;
         long failed = 0;
         AuditLog audit = AuditLogs.of(session, realm);
@@ -79,6 +84,10 @@ public final class Remediation {
             ItemEntity i = e.getKey();
             UserModel user = session.users().getUserById(realm, i.getUserId());
             String still = user == null ? null : verifier.stillHeld(user, i);
+            if (still == null && user != null && Outcome.REDUCE.name().equals(i.getOutcome())) {
+                RoleModel kept = realm.getRoleById(i.getReduceToId());
+                still = kept != null && user.hasRole(kept) ? null : "the kept role " + i.getReduceTo() + " is not held";
+            }
             i.setRemediation(still == null ? REMEDIATED : FAILED);
             i.setRemediationReason(still == null ? e.getValue() : e.getValue() + "; " + still);
             i.setRemediatedAt(now);
@@ -89,8 +98,23 @@ public final class Remediation {
             }
             ObjectNode facts = AuditRecord.facts("campaign_id", i.getCampaignId(), "user_id", i.getUserId(), "access", i.getAccessName(),
                     "grant_path", i.getGrantPath(), "result", i.getRemediation(), "reason", i.getRemediationReason());
+            if (i.getReduceTo() != null) {
+                facts.put("reduce_to", i.getReduceTo());
+            }
             audit.append(new AuditRecord(actor, action, i.getId(), facts));
         }
         return new Summary(ok, failed, 0);
+    }
+
+    private String keepNarrower(ItemEntity i) {
+        UserModel user = session.users().getUserById(realm, i.getUserId());
+        RoleModel kept = realm.getRoleById(i.getReduceToId());
+        if (user == null || kept == null) {
+            return "kept role " + i.getReduceTo() + " no longer exists";
+        }
+        if (user.getRoleMappingsStream().noneMatch(kept::equals)) {
+            user.grantRole(kept);
+        }
+        return "granted " + i.getReduceTo() + " directly";
     }
 }

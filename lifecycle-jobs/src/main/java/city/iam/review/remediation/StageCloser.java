@@ -93,7 +93,7 @@ public final class StageCloser {
                 i.setStage(stage + 1);
                 i.setReviewerId(next.reviewerId());
                 i.setReviewerSource(next.source());
-                clearDecision(i);
+                i.clearDecision();
                 advanced[0]++;
                 return;
             }
@@ -132,14 +132,6 @@ public final class StageCloser {
 
     static boolean open(ItemEntity i, int stage) {
         return i.getOutcome() == null && i.getStage() == stage;
-    }
-
-    private static void clearDecision(ItemEntity i) {
-        i.setDecision(null);
-        i.setComment(null);
-        i.setDecidedBy(null);
-        i.setDecidedAt(null);
-        i.setExceptionUntil(null);
     }
 
     private Set<String> breakGlassMembers(ReviewDefinition definition) {

@@ -26,6 +26,9 @@ public record StageOutcome(boolean advance, Outcome outcome, String reason, bool
         if (d == Decision.REVOKE) {
             return end(Outcome.REVOKE, "revoked by reviewer", false);
         }
+        if (d == Decision.REDUCE) {
+            return end(Outcome.REDUCE, "reduced by reviewer", false);
+        }
         if (d == Decision.EXCEPTION_UNTIL) {
             return end(Outcome.EXCEPTION, "exception granted by reviewer", false);
         }

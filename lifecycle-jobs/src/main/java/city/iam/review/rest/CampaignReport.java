@@ -25,7 +25,7 @@ final class CampaignReport {
 
     static final List<String> COLUMNS = List.of("item_id", "username", "user_id", "access_type", "access", "grant_path", "privileged",
             "recommendation", "recommendation_reasons", "stage", "reviewer", "reviewer_source", "decision", "justification", "decided_at",
-            "exception_until", "outcome", "outcome_reason", "remediation", "verification", "applied_at");
+            "exception_until", "reduce_to", "outcome", "outcome_reason", "remediation", "verification", "applied_at");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -65,7 +65,7 @@ final class CampaignReport {
         each(c, i -> csv.row(java.util.Arrays.asList(i.getId(), i.getUsername(), i.getUserId(), i.getAccessType(), i.getAccessName(),
                 i.getGrantPath(), String.valueOf(i.isPrivileged()), i.getRecommendation(), i.getRecommendationReasons(),
                 String.valueOf(i.getStage()), name(i.getReviewerId()), i.getReviewerSource(), i.getDecision(), i.getComment(),
-                ItemView.iso(i.getDecidedAt()), ItemView.iso(i.getExceptionUntil()), i.getOutcome(), i.getOutcomeReason(),
+                ItemView.iso(i.getDecidedAt()), ItemView.iso(i.getExceptionUntil()), i.getReduceTo(), i.getOutcome(), i.getOutcomeReason(),
                 i.getRemediation(), i.getRemediationReason(), ItemView.iso(i.getRemediatedAt()))));
         return csv.toString();
     }

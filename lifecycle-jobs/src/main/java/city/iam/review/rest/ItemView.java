@@ -30,6 +30,7 @@ public record ItemView(@JsonProperty("id") String id,
                        @JsonProperty("decided_by") String decidedBy,
                        @JsonProperty("decided_at") String decidedAt,
                        @JsonProperty("exception_until") String exceptionUntil,
+                       @JsonProperty("reduce_to") String reduceTo,
                        @JsonProperty("outcome") String outcome,
                        @JsonProperty("outcome_reason") String outcomeReason,
                        @JsonProperty("remediation") String remediation,
@@ -41,7 +42,7 @@ public record ItemView(@JsonProperty("id") String id,
                 i.getAccessName(), i.getGrantKind(), i.getGrantPath(), i.isPrivileged(), i.getRecommendation(),
                 i.getRecommendationReasons() == null ? List.of() : Arrays.asList(i.getRecommendationReasons().split("; ")),
                 i.getStage(), i.getReviewerId(), i.getReviewerSource(), i.getDecision(), i.getComment(), i.getDecidedBy(),
-                iso(i.getDecidedAt()), iso(i.getExceptionUntil()), i.getOutcome(), i.getOutcomeReason(), i.getRemediation(),
+                iso(i.getDecidedAt()), iso(i.getExceptionUntil()), i.getReduceTo(), i.getOutcome(), i.getOutcomeReason(), i.getRemediation(),
                 i.getRemediationReason(), iso(i.getRemediatedAt()));
     }
 

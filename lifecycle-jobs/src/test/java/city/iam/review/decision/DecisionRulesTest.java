@@ -17,7 +17,7 @@ class DecisionRulesTest {
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     static DecisionRequest req(String decision, String comment, String until, String reassignTo) {
-        return new DecisionRequest(decision, comment, until, reassignTo, null);
+        return new DecisionRequest(decision, comment, until, reassignTo, null, null);
     }
 
     static String refused(DecisionRequest r, CommentPolicy policy, String recommendation) {
@@ -38,6 +38,16 @@ class DecisionRulesTest {
         assertEquals("comment_required", refused(req("ACCEPT", null, null, null), CommentPolicy.NONE, "DENY"));
         assertEquals("keeps the lights on",
                 DecisionRules.check(req("ACCEPT", " keeps the lights on ", null, null), CommentPolicy.NONE, "DENY", NOW).comment());
+    }
+
+    @Test
+    void aReductionNamesWhatItKeepsAndNothingElseDoes() {
+        DecisionRequest reduce = new DecisionRequest("REDUCE", "reads only", null, null, " fin-viewer ", null);
+        assertEquals("fin-viewer", DecisionRules.check(reduce, CommentPolicy.REVOKE_ONLY, "APPROVE", NOW).reduceTo());
+        assertEquals("missing_field", refused(new DecisionRequest("REDUCE", "reads only", null, null, null, null), CommentPolicy.NONE, "APPROVE"));
+        assertEquals("comment_required", refused(new DecisionRequest("REDUCE", null, null, null, "fin-viewer", null),
+                CommentPolicy.REVOKE_ONLY, "APPROVE"));
+        assertEquals("invalid_reduce_to", refused(new DecisionRequest("REVOKE", "x", null, null, "fin-viewer", null), CommentPolicy.NONE, "APPROVE"));
     }
 
     @Test

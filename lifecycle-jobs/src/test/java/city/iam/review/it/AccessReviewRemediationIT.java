@@ -172,6 +172,57 @@ class AccessReviewRemediationIT {
     }
 
     @Test
+    void aReductionKeepsANarrowerRoleTheAccessContainedAndIsVerified() {
+        String dave = city.person("dave");
+        String erin = city.person("erin");
+        JsonNode viewer = city.createRealmRole("fin-viewer", Map.of());
+        ownedRole("fin-admin", dave);
+        city.addComposite("fin-admin", viewer);
+        JsonNode treasuryRead = city.createRealmRole("treasury-read", Map.of());
+        city.createRealmRole("ops-admin", Map.of());
+        city.join(erin, city.createGroup("treasury", treasuryRead));
+
+        Map<String, Object> d = definition("reduce", "fin-admin", "NO_CHANGE", Map.of("fallback_reviewer", "olga"));
+        d.put("scope", Map.of("selectors", List.of(Map.of("type", "realm_role", "name", "fin-admin"), Map.of("type", "group", "path", "/treasury"))));
+        String campaign = launch(d).get("id").asText();
+        Map<String, JsonNode> items = AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign);
+        String daveAdmin = items.get("dave direct").get("id").asText();
+        String erinTreasury = items.get("erin member").get("id").asText();
+        String olga = city.token("olga");
+        String decide = city.reviewer("/items/" + daveAdmin + "/decision");
+
+        ReviewRealm.error(400, "invalid_reduce_to", city.http.postJson(decide, olga, Map.of("decision", "REDUCE", "reduce_to", "ops-admin",
+                "comment", "read only")));
+        ReviewRealm.error(400, "invalid_reduce_to", city.http.postJson(decide, olga, Map.of("decision", "REDUCE", "reduce_to", "fin-admin",
+                "comment", "read only")));
+        ReviewRealm.error(400, "invalid_reduce_to", city.http.postJson(decide, olga, Map.of("decision", "REDUCE", "reduce_to", "nope/nothing",
+                "comment", "read only")));
+        ReviewRealm.error(400, "missing_field", city.http.postJson(decide, olga, Map.of("decision", "REDUCE", "comment", "read only")));
+        ReviewRealm.error(400, "comment_required", city.http.postJson(decide, olga, Map.of("decision", "REDUCE", "reduce_to", "fin-viewer")));
+        ReviewRealm.error(400, "invalid_reduce_to", city.http.postJson(decide, olga, Map.of("decision", "ACCEPT", "reduce_to", "fin-viewer",
+                "comment", "keep")));
+        assertTrue(!AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign).get("dave direct").hasNonNull("decision"), "refusals store nothing");
+
+        Http.Reply reduced = city.http.postJson(decide, olga, Map.of("decision", "REDUCE", "reduce_to", "fin-viewer", "comment", "Reads reports only"));
+        assertEquals(200, reduced.status(), reduced.toString());
+        assertEquals("fin-viewer", reduced.json().get("reduce_to").asText());
+        assertEquals(200, city.http.postJson(city.reviewer("/items/" + erinTreasury + "/decision"), olga, Map.of("decision", "REDUCE",
+                "reduce_to", "treasury-read", "comment", "No longer in the treasury team")).status());
+
+        closeStage(campaign);
+        items = AccessReviewScenarioIT.items(city, city.reviewAdmin(), campaign);
+        for (JsonNode i : items.values()) {
+            assertEquals("REDUCE", i.get("outcome").asText(), i.toString());
+            assertEquals("REMEDIATED", i.get("remediation").asText(), i.toString());
+        }
+        assertTrue(items.get("dave direct").get("remediation_reason").asText().contains("granted fin-viewer directly"), items.toString());
+        assertTrue(!city.hasEffectiveRealmRole(dave, "fin-admin") && city.hasEffectiveRealmRole(dave, "fin-viewer"));
+        assertTrue(!city.inGroup(erin, "treasury") && city.hasEffectiveRealmRole(erin, "treasury-read"));
+        String csv = city.http.get(city.reviews("/campaigns/" + campaign + "/report?format=csv"), city.reviewAdmin()).body();
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",reduce_to,") && csv.contains("fin-viewer"), csv);
+    }
+
+    @Test
     void theBlastRadiusCapHoldsBackRevocationsNobodyDecided() {
         String erin = city.person("erin");
         String fay = city.person("fay");
