@@ -105,25 +105,55 @@ async function myReviews(root) {
     const decided = list.filter(i => i.decision && i.decision !== 'NOT_DECIDED').length;
     root.append(el('h2', {}, `Campaign ${campaign.slice(0, 8)}`),
       el('p', {}, el('progress', { max: list.length, value: decided, 'aria-label': `${decided} of ${list.length} decided` }), ` ${decided} of ${list.length} decided`),
-      table(['User', 'Access', 'Granted through', 'Recommendation', 'Decision', 'Decide'], list.map(i => el('tr', { 'data-item': i.id },
+      table(['User', 'Access', 'Granted through', 'Recommendation', 'Decision', 'Decide', 'Select'], list.map(i => el('tr', { 'data-item': i.id },
         el('td', {}, i.username), el('td', {}, `${i.access}${i.privileged ? ' (privileged)' : ''}`), el('td', {}, i.grant_path || i.grant_kind),
         el('td', {}, el('strong', {}, i.recommendation || ''), el('br'), el('span', { class: 'muted' }, (i.recommendation_reasons || []).join('; '))),
-        el('td', { class: 'decision' }, (i.decision || 'open') + (i.comment ? ` — ${i.comment}` : '')),
-        el('td', {}, decisionForm(i))))));
+        el('td', { class: 'decision' }, (i.decision || 'open') + (i.reduce_to ? ` to ${i.reduce_to}` : '') + (i.comment ? ` — ${i.comment}` : '')),
+        el('td', {}, decisionForm(i)),
+        el('td', {}, el('input', { type: 'checkbox', name: 'pick', value: i.id, 'aria-label': `Select ${i.username}, ${i.access}` }))))),
+      bulkForm(campaign));
   }
   if (!items.length) {
     root.append(el('p', {}, 'No review items are waiting for you.'));
   }
 
+  // Bulk decisions are all or nothing; the server refuses to accept privileged or deny-recommended items in bulk.
+  function bulkForm(campaign) {
+    const comment = el('input', { type: 'text', id: `bc-${campaign}`, name: 'bulk-comment', maxlength: 1000 });
+    const send = decision => async () => {
+      const ids = [...document.querySelectorAll(`tr[data-item] input[name=pick]:checked`)].map(c => c.value);
+      if (!ids.length) {
+        say('Select the items to decide first.', 'bad');
+        return;
+      }
+      try {
+        const r = await api('/realms/{realm}/access-reviews/items/decisions', { method: 'POST', body: { item_ids: ids, decision, comment: comment.value.trim() || undefined } });
+        say(`${decision} recorded for ${r.decided} items.`, 'ok');
+        root.replaceChildren();
+        await myReviews(root);
+      } catch (err) {
+        say(err.message, 'bad');
+      }
+    };
+    return el('form', { class: 'inline', onsubmit: e => e.preventDefault() },
+      el('div', {}, el('label', { for: comment.id }, 'Comment for the selected items'), comment),
+      el('button', { type: 'button', class: 'act', onclick: send('ACCEPT') }, 'Accept selected'),
+      el('button', { type: 'button', class: 'act', onclick: send('REVOKE') }, 'Revoke selected'));
+  }
+
   function decisionForm(i) {
-    const choice = el('select', { id: `d-${i.id}`, name: 'decision' }, ['ACCEPT', 'REVOKE', 'EXCEPTION_UNTIL'].map(d => el('option', { value: d }, d.replace('_', ' ').toLowerCase())));
+    const choice = el('select', { id: `d-${i.id}`, name: 'decision' }, ['ACCEPT', 'REVOKE', 'REDUCE', 'EXCEPTION_UNTIL'].map(d => el('option', { value: d }, d.replace('_', ' ').toLowerCase())));
     const comment = el('input', { type: 'text', id: `c-${i.id}`, name: 'comment', maxlength: 1000 });
     const until = el('input', { type: 'date', id: `u-${i.id}`, name: 'until' });
+    const keep = el('input', { type: 'text', id: `k-${i.id}`, name: 'reduce_to', maxlength: 255 });
     return el('form', { class: 'inline', onsubmit: async e => {
       e.preventDefault();
       const body = { decision: choice.value, comment: comment.value.trim() || undefined, version: i.version };
       if (choice.value === 'EXCEPTION_UNTIL' && until.value) {
         body.until = new Date(`${until.value}T23:59:59Z`).toISOString();
+      }
+      if (choice.value === 'REDUCE') {
+        body.reduce_to = keep.value.trim();
       }
       try {
         await api(`/realms/{realm}/access-reviews/items/${i.id}/decision`, { method: 'POST', body });
@@ -134,7 +164,8 @@ async function myReviews(root) {
         say(`${i.username} / ${i.access}: ${err.message}`, 'bad');
       }
     } }, el('div', {}, el('label', { for: choice.id }, 'Decision'), choice), el('div', {}, el('label', { for: comment.id }, 'Comment'), comment),
-      el('div', {}, el('label', { for: until.id }, 'Exception until'), until), el('input', { type: 'submit', value: 'Decide' }));
+      el('div', {}, el('label', { for: until.id }, 'Exception until'), until),
+      el('div', {}, el('label', { for: keep.id }, 'Reduce to (role)'), keep), el('input', { type: 'submit', value: 'Decide' }));
   }
 }
 

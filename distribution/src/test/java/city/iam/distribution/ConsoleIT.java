@@ -54,8 +54,14 @@ class ConsoleIT {
             List<WebElement> rows = wait(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-item]"), 2));
             assertEquals(List.of("carl.citizen", "ulla.utility"), rows.stream().map(r -> r.findElement(By.tagName("td")).getText()).sorted().toList(),
                     "only the items assigned to rita");
-            decide(browser, "carl.citizen", "REVOKE", "Citizens do not read meters");
             decide(browser, "ulla.utility", "ACCEPT", "Reads meters under the utility agreement");
+            // Carl's item goes through the bulk form: select, comment, revoke selected.
+            browser.findElement(By.xpath("//tr[@data-item][td[1][text()='carl.citizen']]//input[@name='pick']")).click();
+            browser.findElement(By.name("bulk-comment")).sendKeys("Citizens do not read meters");
+            browser.findElement(By.xpath("//button[text()='Revoke selected']")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "REVOKE recorded for 1 items"));
+            wait(browser).until(d -> d.findElement(By.xpath("//tr[@data-item][td[1][text()='carl.citizen']]/td[contains(@class,'decision')]"))
+                    .getText().startsWith("REVOKE"));
             accessible(browser, "console-my-reviews");
             open(browser, "campaigns", "Campaigns");
             wait(browser).until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "2"));
