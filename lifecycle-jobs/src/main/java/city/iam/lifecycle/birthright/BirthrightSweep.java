@@ -10,6 +10,7 @@ import city.iam.kernel.time.KeycloakClock;
 import city.iam.lifecycle.account.DateAttribute;
 import city.iam.lifecycle.account.GrantTarget;
 import city.iam.lifecycle.jpa.BirthrightEntity;
+import city.iam.review.mover.MoverReviews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -32,8 +33,8 @@ import java.util.stream.Collectors;
  * transaction in username order. Joiners get their groups, roles and required actions, and stay disabled until
  * their start date ({@value #WAITING} marks an account this job disabled, so only those are enabled again).
  * Movers get their new access at once and lose what they no longer qualify for after the policy's grace; each
- * move is a {@code lifecycle.mover.moved} audit entry naming the rules before and after. Hourly where a policy
- * is set.
+ * move is a {@code lifecycle.mover.moved} audit entry naming the rules before and after and the micro-review
+ * campaigns it opened ({@link MoverReviews}). Hourly where a policy is set.
  */
 public final class BirthrightSweep implements Job {
 
@@ -142,6 +143,12 @@ public final class BirthrightSweep implements Job {
             em.remove(b);
         }
         String action = joiner ? "lifecycle.joiner.granted" : plan.isMove(true) ? "lifecycle.mover.moved" : "lifecycle.birthright.updated";
+        List<String> microReviews = List.of();
+        if (!joiner && plan.isMove(true)) {
+            Set<String> justified = new HashSet<>(held.keySet());
+            justified.addAll(plan.grant());
+            microReviews = MoverReviews.open(session, realm, em, user, justified, Actor.system(ACTOR), now);
+        }
         ObjectNode facts = AuditRecord.facts("run_id", run.runId(), "username", user.getUsername(),
                 "rules", matching.stream().map(BirthrightDocument.Rule::id).collect(Collectors.joining(",")),
                 "previous_rules", held.values().stream().map(BirthrightEntity::getRuleId).distinct().sorted().collect(Collectors.joining(",")));
@@ -149,6 +156,9 @@ public final class BirthrightSweep implements Job {
         facts.put("removal_scheduled", names(plan.scheduleRemoval(), entitled, held));
         facts.put("removal_cancelled", names(plan.cancelRemoval(), entitled, held));
         facts.put("removed", names(plan.remove(), entitled, held));
+        if (!microReviews.isEmpty()) {
+            facts.put("micro_reviews", String.join(",", microReviews));
+        }
         if (!plan.scheduleRemoval().isEmpty()) {
             facts.put("remove_after", Instant.ofEpochMilli(now + policy.moverGrace().toMillis()).toString());
         }

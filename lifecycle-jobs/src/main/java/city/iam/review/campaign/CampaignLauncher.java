@@ -38,6 +38,19 @@ public final class CampaignLauncher {
 
     /** Launches from the stored definition; {@code periodKey} is set for scheduled launches only. */
     public CampaignEntity launch(DefinitionDocument stored, String periodKey, Actor actor, String trigger, long now) {
+        return launch(stored, periodKey, actor, trigger, now, new SnapshotWalk(session, realm, em), false);
+    }
+
+    /**
+     * Launches over what {@code walk} finds (a mover's discretionary access, say); answers null, leaving nothing
+     * behind, when it finds nothing to review.
+     */
+    public CampaignEntity launchIfAny(DefinitionDocument stored, String periodKey, Actor actor, String trigger, long now, SnapshotWalk walk) {
+        return launch(stored, periodKey, actor, trigger, now, walk, true);
+    }
+
+    private CampaignEntity launch(DefinitionDocument stored, String periodKey, Actor actor, String trigger, long now, SnapshotWalk walk,
+                                  boolean dropIfEmpty) {
         ReviewDefinition definition = ReviewDefinitions.definition(stored);
         CampaignEntity c = new CampaignEntity();
         c.setId(UUID.randomUUID().toString());
@@ -59,7 +72,7 @@ public final class CampaignLauncher {
         SnapshotHasher hasher = new SnapshotHasher();
         long[] seq = {0};
         long[] unassigned = {0};
-        new SnapshotWalk(session, realm, em).walk(definition, rows -> {
+        walk.walk(definition, rows -> {
             List<ItemEntity> batch = new ArrayList<>(rows.size());
             for (SnapshotWalk.Row row : rows) {
                 seq[0]++;
@@ -75,6 +88,10 @@ public final class CampaignLauncher {
             // Written: let them go, so the heap holds one batch however large the population is.
             batch.forEach(em::detach);
         });
+        if (seq[0] == 0 && dropIfEmpty) {
+            em.remove(c);
+            return null;
+        }
         c.setItemCount(seq[0]);
         c.setSnapshotHash(hasher.hex());
 

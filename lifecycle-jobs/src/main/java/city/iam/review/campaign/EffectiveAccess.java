@@ -4,6 +4,7 @@ import city.iam.lifecycle.account.UserRef;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.definition.ScopeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,11 +36,18 @@ public final class EffectiveAccess {
     private final RealmModel realm;
     private final EntityManager em;
     private final Map<String, String> groupPaths = new HashMap<>();
+    private final String subjectId;
 
     public EffectiveAccess(KeycloakSession session, RealmModel realm, EntityManager em) {
+        this(session, realm, em, null);
+    }
+
+    /** Grants of one user only when {@code subjectId} is set (a mover's micro-review), else of everyone. */
+    public EffectiveAccess(KeycloakSession session, RealmModel realm, EntityManager em, String subjectId) {
         this.session = session;
         this.realm = realm;
         this.em = em;
+        this.subjectId = subjectId;
     }
 
     /** The access a selector names, or null when it no longer exists. */
@@ -75,10 +83,10 @@ public final class EffectiveAccess {
 
     private void roleGrants(Access access, Consumer<Grant> sink) {
         Map<String, String> implying = implyingRoles(access.id());
-        try (Stream<Object[]> rows = em.createQuery("select m.user.id, m.user.username, m.user.createdTimestamp, m.roleId"
+        try (Stream<Object[]> rows = bySubject(em.createQuery("select m.user.id, m.user.username, m.user.createdTimestamp, m.roleId"
                         + " from UserRoleMappingEntity m where m.roleId in :roles and m.user.realmId = :realm"
-                        + " and m.user.serviceAccountClientLink is null order by m.user.id, m.roleId", Object[].class)
-                .setParameter("roles", implying.keySet()).setParameter("realm", realm.getId()).getResultStream()) {
+                        + " and m.user.serviceAccountClientLink is null" + subjectFilter() + " order by m.user.id, m.roleId", Object[].class)
+                .setParameter("roles", implying.keySet()).setParameter("realm", realm.getId())).getResultStream()) {
             rows.forEach(r -> {
                 String roleId = (String) r[3];
                 boolean direct = roleId.equals(access.id());
@@ -121,10 +129,10 @@ public final class EffectiveAccess {
     }
 
     private void members(Collection<String> groupIds, Consumer<Object[]> sink) {
-        try (Stream<Object[]> rows = em.createQuery("select m.user.id, m.user.username, m.user.createdTimestamp, m.groupId"
+        try (Stream<Object[]> rows = bySubject(em.createQuery("select m.user.id, m.user.username, m.user.createdTimestamp, m.groupId"
                         + " from UserGroupMembershipEntity m where m.groupId in :groups and m.user.realmId = :realm"
-                        + " and m.user.serviceAccountClientLink is null order by m.user.id, m.groupId", Object[].class)
-                .setParameter("groups", groupIds).setParameter("realm", realm.getId()).getResultStream()) {
+                        + " and m.user.serviceAccountClientLink is null" + subjectFilter() + " order by m.user.id, m.groupId", Object[].class)
+                .setParameter("groups", groupIds).setParameter("realm", realm.getId())).getResultStream()) {
             rows.forEach(sink);
         }
     }
@@ -165,6 +173,14 @@ public final class EffectiveAccess {
             frontier = next;
         }
         return out;
+    }
+
+    private String subjectFilter() {
+        return subjectId == null ? "" : " and m.user.id = :subject";
+    }
+
+    private <T> TypedQuery<T> bySubject(TypedQuery<T> query) {
+        return subjectId == null ? query : query.setParameter("subject", subjectId);
     }
 
     public String path(String groupId) {

@@ -37,12 +37,28 @@ public final class SnapshotWalk {
     private final RealmModel realm;
     private final EntityManager em;
     private final LastAuthStore tracker;
+    private final String subjectId;
+    private final Set<String> justified;
 
     public SnapshotWalk(KeycloakSession session, RealmModel realm, EntityManager em) {
+        this(session, realm, em, null, Set.of());
+    }
+
+    private SnapshotWalk(KeycloakSession session, RealmModel realm, EntityManager em, String subjectId, Set<String> justified) {
         this.session = session;
         this.realm = realm;
         this.em = em;
         this.tracker = new LastAuthStore(em);
+        this.subjectId = subjectId;
+        this.justified = justified;
+    }
+
+    /**
+     * One user's grants only, leaving out those carried by a role or group in {@code justified} (what birthright
+     * rules gave them): a mover's discretionary access.
+     */
+    public SnapshotWalk discretionaryAccessOf(String userId, Set<String> justified) {
+        return new SnapshotWalk(session, realm, em, userId, Set.copyOf(justified));
     }
 
     public void walk(ReviewDefinition definition, Sink sink) {
@@ -62,14 +78,20 @@ public final class SnapshotWalk {
 
     /** The definition's population as it is now, grant by grant, in snapshot order. */
     public void grants(ReviewDefinition definition, Consumer<Grant> sink) {
-        EffectiveAccess access = new EffectiveAccess(session, realm, em);
+        EffectiveAccess access = new EffectiveAccess(session, realm, em, subjectId);
+        Consumer<Grant> kept = justified.isEmpty() ? sink
+                : g -> {
+                    if (!justified.contains(g.viaId() != null ? g.viaId() : g.accessId())) {
+                        sink.accept(g);
+                    }
+                };
         Set<String> seen = new HashSet<>();
         for (ReviewDefinition.Selector selector : definition.selectors()) {
             EffectiveAccess.Access a = access.access(selector);
             if (a == null || (definition.privilegedOnly() && !a.privileged()) || !seen.add(a.type() + ":" + a.id())) {
                 continue;
             }
-            access.grants(a, sink);
+            access.grants(a, kept);
         }
     }
 

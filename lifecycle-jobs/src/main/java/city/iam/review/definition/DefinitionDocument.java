@@ -23,6 +23,7 @@ public record DefinitionDocument(@JsonProperty("id") String id,
                                  @JsonProperty("remediation") Remediation remediation,
                                  @JsonProperty("comments") String comments,
                                  @JsonProperty("recurrence") Recurrence recurrence,
+                                 @JsonProperty("trigger") String trigger,
                                  @JsonProperty("inactive_after") String inactiveAfter,
                                  @JsonProperty("notifications") Notifications notifications,
                                  @JsonProperty("version") Integer version,
@@ -31,7 +32,7 @@ public record DefinitionDocument(@JsonProperty("id") String id,
     /** This document as a client's request for definition {@code id}: the server assigns version and time. */
     public DefinitionDocument asSentFor(String id) {
         return new DefinitionDocument(id, name, scope, reviewers, fallbackReviewer, stages, nonResponse, blastRadius, remediation, comments,
-                recurrence, inactiveAfter, notifications, null, null);
+                recurrence, trigger, inactiveAfter, notifications, null, null);
     }
 
     /** What is reviewed: realm roles, client roles and groups, optionally only privileged ones. */

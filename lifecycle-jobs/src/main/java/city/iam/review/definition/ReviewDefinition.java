@@ -23,10 +23,12 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                                Map<String, ReviewerSpec> reviewers, String fallbackReviewer, List<StageSpec> stages,
                                NonResponse nonResponse, int maxAutoRevokePercent, String breakGlassGroup,
                                RemediationMode remediationMode, boolean leaveGroups, boolean removeComposites,
-                               CommentPolicy comments, Recurrence recurrence, Duration inactiveAfter, Notifications notifications,
+                               CommentPolicy comments, Recurrence recurrence, boolean onMove, Duration inactiveAfter, Notifications notifications,
                                int version) {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** The trigger of definitions launched for one user when the birthright job sees them move. */
+    public static final String MOVER = "mover";
     static final Duration LONGEST_STAGE = Duration.ofDays(366);
     static final int MAX_SELECTORS = 100;
     static final int MAX_STAGES = 5;
@@ -101,11 +103,21 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
             }
             recurrence = Recurrence.parse(d.recurrence().every(), anchor);
         }
+        boolean onMove = false;
+        if (d.trigger() != null) {
+            if (!MOVER.equals(d.trigger())) {
+                throw bad("invalid_trigger", "trigger is '" + MOVER + "' (a micro-review of a mover's discretionary access) or absent, not '" + d.trigger() + "'.");
+            }
+            if (recurrence != null) {
+                throw bad("invalid_trigger", "A definition is launched on a recurrence or by moves, not both.");
+            }
+            onMove = true;
+        }
         Duration inactiveAfter = d.inactiveAfter() == null ? Duration.ofDays(30) : duration("inactive_after", d.inactiveAfter());
         Notifications notifications = Notifications.parse(d.notifications(), reviewers, stages);
         return new ReviewDefinition(d.id(), name, List.copyOf(selectors), Boolean.TRUE.equals(d.scope().privilegedOnly()), reviewers,
                 blankToNull(d.fallbackReviewer()), List.copyOf(stages), nonResponse, cap, blankToNull(breakGlass), mode, leaveGroups,
-                removeComposites, comments, recurrence, inactiveAfter, notifications, version);
+                removeComposites, comments, recurrence, onMove, inactiveAfter, notifications, version);
     }
 
     /** The stored form: everything explicit, with the server's version and time. */
@@ -129,7 +141,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                 nonResponse.name(), new DefinitionDocument.BlastRadius(maxAutoRevokePercent, breakGlassGroup),
                 new DefinitionDocument.Remediation(remediationMode.name(), leaveGroups, removeComposites), comments.name(),
                 recurrence == null ? null : new DefinitionDocument.Recurrence(recurrence.every(), recurrence.anchor().toString()),
-                inactiveAfter.toString(), notifications.document(), version, updatedAt);
+                onMove ? MOVER : null, inactiveAfter.toString(), notifications.document(), version, updatedAt);
     }
 
     private static Selector selector(DefinitionDocument.Selector s) {

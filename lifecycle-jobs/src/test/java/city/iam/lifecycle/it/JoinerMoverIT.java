@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * LJ-32 and the mover half of S3 (LJ-33): a joiner in the water department gets the water group, the reader role
  * and a TOTP set-up, and stays disabled until the start date; moving to energy gives the energy group at once and
- * takes the water access away only after the seven-day grace; a role given by hand is never touched. Bad
- * policies are refused with nothing changed.
+ * takes the water access away only after the seven-day grace, and opens a micro-review of his discretionary access
+ * for his new manager; a role given by hand is never touched. Bad policies are refused with nothing changed.
  */
 class JoinerMoverIT extends ClockedLifecycleIT {
 
@@ -76,12 +76,37 @@ class JoinerMoverIT extends ClockedLifecycleIT {
         city.runToCompletion("birthright");
         assertTrue(city.user(joe).get("enabled").asBoolean(), "enabled on the start date");
 
-        city.userAttributes(joe, Map.of("department", "energy"));
+        // Joe also holds a role by hand; a mover review looks at that (not at what the rules gave) with his new manager.
+        assertEquals(201, http.postJson(city.realm.adminPath("/roles"), city.admin(), Map.of("name", "reports-read")).status());
+        JsonNode reports = http.get(city.realm.adminPath("/roles/reports-read"), city.admin()).json();
+        assertEquals(204, http.postJson(city.realm.adminPath("/users/" + joe + "/role-mappings/realm"), city.admin(), List.of(reports)).status());
+        String mia = city.realm.user("mia", "Mia-pass-1");
+        city.realm.user("rev", "Rev-pass-1", "review-admin");
+        String rev = city.realm.token("rev", "Rev-pass-1");
+        Map<String, Object> moverReview = Map.of("id", "mover-review", "trigger", "mover",
+                "scope", Map.of("selectors", List.of(Map.of("type", "realm_role", "name", "water-reader"), Map.of("type", "realm_role", "name", "grid-reader"),
+                        Map.of("type", "realm_role", "name", "reports-read"), Map.of("type", "group", "path", "/water"))),
+                "reviewers", Map.of("manager", Map.of("type", "manager")), "stages", List.of(Map.of("duration", "P7D", "reviewer", "manager")));
+        Http.Reply both = http.postJson("/admin/realms/" + city.realm.name() + "/access-reviews/definitions", rev,
+                Map.of("id", "both", "trigger", "mover", "recurrence", Map.of("every", "P90D"), "scope", moverReview.get("scope"),
+                        "reviewers", moverReview.get("reviewers"), "stages", moverReview.get("stages")));
+        assertEquals(400, both.status(), both.toString());
+        assertEquals(201, http.postJson("/admin/realms/" + city.realm.name() + "/access-reviews/definitions", rev, moverReview).status());
+
+        city.userAttributes(joe, Map.of("department", "energy", "manager", "mia"));
         city.runToCompletion("birthright");
         assertEquals(List.of("/energy", "/water"), groups(joe), "new access at once, old access kept for the grace");
         JsonNode moved = audit(joe, "lifecycle.mover.moved");
         assertEquals("energy", moved.at("/payload/rules").asText(), moved.toString());
         assertEquals("water", moved.at("/payload/previous_rules").asText());
+        String campaign = moved.at("/payload/micro_reviews").asText();
+        JsonNode opened = http.get("/admin/realms/" + city.realm.name() + "/access-reviews/campaigns/" + campaign, rev).json();
+        assertEquals("mover:joe", opened.get("triggered_by").asText(), opened.toString());
+        JsonNode items = http.get("/admin/realms/" + city.realm.name() + "/access-reviews/campaigns/" + campaign + "/items", rev).json();
+        assertEquals(1, items.size(), "only the discretionary grant, not the rules' water access on its way out: " + items);
+        assertEquals("reports-read", items.get(0).get("access").asText());
+        assertEquals(mia, items.get(0).get("reviewer_id").asText(), "the new manager reviews");
+        assertEquals(1, http.get("/realms/" + city.realm.name() + "/access-reviews/my-items", city.realm.token("mia", "Mia-pass-1")).json().size());
 
         city.clock(9.5);
         city.runToCompletion("birthright");

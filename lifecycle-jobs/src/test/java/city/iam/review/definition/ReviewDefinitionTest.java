@@ -20,7 +20,7 @@ class ReviewDefinitionTest {
     static DefinitionDocument doc(DefinitionDocument.Scope scope, Map<String, DefinitionDocument.Reviewer> reviewers,
                                   List<DefinitionDocument.Stage> stages, String nonResponse, DefinitionDocument.Recurrence recurrence) {
         return new DefinitionDocument("fin-priv", null, scope, reviewers, "olga", stages, nonResponse, null, null, null, recurrence,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     static DefinitionDocument.Scope scope(String type) {
@@ -95,7 +95,7 @@ class ReviewDefinitionTest {
     void theIdIsASlug() {
         DefinitionDocument v = valid();
         DefinitionDocument bad = new DefinitionDocument("../x", v.name(), v.scope(), v.reviewers(), null, v.stages(), null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertEquals("invalid_id", refused(bad));
     }
 

@@ -36,7 +36,7 @@ class ReviewerChainTest {
     static ReviewDefinition definition(String fallbackReviewer, Map<String, DefinitionDocument.Reviewer> reviewers) {
         return ReviewDefinition.parse(new DefinitionDocument("d", null, new DefinitionDocument.Scope(List.of(
                 new DefinitionDocument.Selector("realm_role", "r", null, null)), false), reviewers, fallbackReviewer,
-                List.of(new DefinitionDocument.Stage(null, "P1D", "manager", null)), null, null, null, null, null, null, null, null, null), 1,
+                List.of(new DefinitionDocument.Stage(null, "P1D", "manager", null)), null, null, null, null, null, null, null, null, null, null), 1,
                 Instant.EPOCH);
     }
 
