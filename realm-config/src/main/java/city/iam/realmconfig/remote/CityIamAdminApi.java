@@ -74,4 +74,42 @@ public interface CityIamAdminApi {
     @DELETE
     @Path("lifecycle/policies/inactivity")
     void deleteInactivityPolicy();
+
+    @GET
+    @Path("lifecycle/policies/birthright")
+    Response birthrightPolicy();
+
+    @PUT
+    @Path("lifecycle/policies/birthright")
+    JsonNode putBirthrightPolicy(JsonNode policy);
+
+    @DELETE
+    @Path("lifecycle/policies/birthright")
+    void deleteBirthrightPolicy();
+
+    @GET
+    @Path("access-reviews/definitions")
+    JsonNode reviewDefinitions();
+
+    @POST
+    @Path("access-reviews/definitions")
+    JsonNode createReviewDefinition(JsonNode definition);
+
+    /** Stores a new version; the server assigns {@code version} and {@code updated_at}. */
+    @PUT
+    @Path("access-reviews/definitions/{id}")
+    JsonNode putReviewDefinition(@PathParam("id") String id, JsonNode definition);
+
+    @DELETE
+    @Path("access-reviews/definitions/{id}")
+    void deleteReviewDefinition(@PathParam("id") String id);
+
+    /**
+     * Groups (with their subgroups) and realm and client roles in one call, for checking the names that review
+     * definitions and lifecycle policies use before anything is written. Needs {@code manage-realm}.
+     */
+    @POST
+    @Path("partial-export")
+    JsonNode partialExport(@jakarta.ws.rs.QueryParam("exportGroupsAndRoles") boolean groupsAndRoles,
+                           @jakarta.ws.rs.QueryParam("exportClients") boolean clients);
 }

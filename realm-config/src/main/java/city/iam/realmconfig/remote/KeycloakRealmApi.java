@@ -4,6 +4,7 @@ import city.iam.realmconfig.model.Canonical;
 import city.iam.realmconfig.model.LiveObject;
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.model.RealmNames;
 import city.iam.realmconfig.plan.Action;
 import city.iam.realmconfig.plan.Change;
 import city.iam.realmconfig.plan.Plan;
@@ -23,11 +24,13 @@ import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The live realm through the Keycloak Admin Client: the stock API for organisations, Admin Client proxies of
@@ -102,9 +105,36 @@ public final class KeycloakRealmApi implements RealmApi {
             live.put(ObjectType.ENROLLMENT_GROUPS, byId(ObjectType.ENROLLMENT_GROUPS, calls.run("list enrollment groups", api::enrollmentGroups)));
         }
         if (types.contains(ObjectType.INACTIVITY_POLICY)) {
-            live.put(ObjectType.INACTIVITY_POLICY, inactivityPolicy());
+            live.put(ObjectType.INACTIVITY_POLICY, policy(ObjectType.INACTIVITY_POLICY, "inactivity", api::inactivityPolicy));
+        }
+        if (types.contains(ObjectType.BIRTHRIGHT_POLICY)) {
+            live.put(ObjectType.BIRTHRIGHT_POLICY, policy(ObjectType.BIRTHRIGHT_POLICY, "birthright", api::birthrightPolicy));
+        }
+        if (types.contains(ObjectType.REVIEW_DEFINITIONS)) {
+            live.put(ObjectType.REVIEW_DEFINITIONS, byId(ObjectType.REVIEW_DEFINITIONS,
+                    calls.run("list review definitions", api::reviewDefinitions)));
         }
         return new LiveState(live);
+    }
+
+    @Override
+    public RealmNames realmNames() {
+        JsonNode realm = calls.run("read the realm's groups and roles (partial export)", () -> api.partialExport(true, false));
+        Set<String> groups = new HashSet<>();
+        groupPaths(realm.path("groups"), groups);
+        Set<String> realmRoles = new HashSet<>();
+        realm.path("roles").path("realm").forEach(r -> realmRoles.add(r.path("name").asText()));
+        Set<String> clientRoles = new HashSet<>();
+        realm.path("roles").path("client").properties().forEach(e ->
+                e.getValue().forEach(r -> clientRoles.add(e.getKey() + "/" + r.path("name").asText())));
+        return new RealmNames(groups, realmRoles, clientRoles);
+    }
+
+    private static void groupPaths(JsonNode groups, Set<String> out) {
+        for (JsonNode g : groups) {
+            out.add(g.path("path").asText());
+            groupPaths(g.path("subGroups"), out);
+        }
     }
 
     private Map<String, LiveObject> organizations() {
@@ -118,20 +148,21 @@ public final class KeycloakRealmApi implements RealmApi {
         return out;
     }
 
-    private Map<String, LiveObject> inactivityPolicy() {
-        Response r = calls.run("read the inactivity policy", api::inactivityPolicy);
+    /** A realm's one policy of a kind: 200 with it, or 404 {@code no_policy} when there is none. */
+    private Map<String, LiveObject> policy(ObjectType type, String name, Supplier<Response> read) {
+        String what = "read the " + name + " policy";
+        Response r = calls.run(what, read);
         try {
             if (r.getStatus() == 404) {
                 return Map.of();
             }
             if (r.getStatus() != 200) {
-                throw calls.failure("read the inactivity policy", r);
+                throw calls.failure(what, r);
             }
             JsonNode policy = JSON.readTree(r.readEntity(String.class));
-            return Map.of(ObjectType.SINGLETON_ID, new LiveObject(ObjectType.INACTIVITY_POLICY, ObjectType.SINGLETON_ID,
-                    Canonical.of(ObjectType.INACTIVITY_POLICY, policy), null));
+            return Map.of(ObjectType.SINGLETON_ID, new LiveObject(type, ObjectType.SINGLETON_ID, Canonical.of(type, policy), null));
         } catch (java.io.IOException e) {
-            throw new RemoteFailure("The inactivity policy the server sent is not JSON: " + e.getMessage(), e);
+            throw new RemoteFailure("The " + name + " policy the server sent is not JSON: " + e.getMessage(), e);
         } finally {
             r.close();
         }
@@ -230,6 +261,9 @@ public final class KeycloakRealmApi implements RealmApi {
             }
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.putEnrollmentGroup(c.id(), c.desired()));
             case INACTIVITY_POLICY -> calls.run(what, () -> api.putInactivityPolicy(c.desired()));
+            case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.putBirthrightPolicy(c.desired()));
+            case REVIEW_DEFINITIONS -> calls.run(what, () -> c.action() == Action.CREATE
+                    ? api.createReviewDefinition(c.desired()) : api.putReviewDefinition(c.id(), c.desired()));
             default -> throw new IllegalStateException("no single-object write for " + c.type());
         }
     }
@@ -243,6 +277,9 @@ public final class KeycloakRealmApi implements RealmApi {
             case TRUST_ANCHORS -> calls.run(what, () -> api.removeTrustAnchor(c.id()));
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.deleteEnrollmentGroup(c.id()));
             case INACTIVITY_POLICY -> calls.run(what, () -> api.deleteInactivityPolicy());
+            case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.deleteBirthrightPolicy());
+            case REVIEW_DEFINITIONS -> calls.run(what, () -> api.deleteReviewDefinition(c.id()));
+            default -> throw new IllegalStateException("no delete for " + c.type());
         }
     }
 

@@ -4,6 +4,7 @@ import city.iam.realmconfig.TestDirs;
 import city.iam.realmconfig.model.LiveObject;
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.model.RealmNames;
 import city.iam.realmconfig.plan.Plan;
 import city.iam.realmconfig.remote.RealmApi;
 import city.iam.realmconfig.remote.ServerOptions;
@@ -41,6 +42,8 @@ class MainTest {
         final List<Plan> applied = new ArrayList<>();
         final Map<ObjectType, Map<String, LiveObject>> objects = new EnumMap<>(ObjectType.class);
         int reads;
+        RealmNames names = new RealmNames(Set.of("/break-glass"), Set.of(),
+                Set.of("city-iam/review-admin", "city-iam/dataset-admin", "city-iam/device-admin", "city-iam/auditor"));
 
         @Override
         public LiveState read(Set<ObjectType> types) {
@@ -61,6 +64,11 @@ class MainTest {
                     m.put(c.id(), new LiveObject(c.type(), c.id(), c.desired(), null));
                 }
             });
+        }
+
+        @Override
+        public RealmNames realmNames() {
+            return names;
         }
 
         @Override

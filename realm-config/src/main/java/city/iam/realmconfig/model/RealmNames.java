@@ -1,0 +1,10 @@
+package city.iam.realmconfig.model;
+
+import java.util.Set;
+
+/**
+ * The names of the live realm's own objects that our configuration refers to but the directory does not
+ * declare (they come with the realm JSON): group paths, realm roles and client roles as {@code client/role}.
+ */
+public record RealmNames(Set<String> groupPaths, Set<String> realmRoles, Set<String> clientRoles) {
+}
