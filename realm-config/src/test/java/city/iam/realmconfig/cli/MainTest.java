@@ -91,7 +91,7 @@ class MainTest {
     void applyTwiceThenExportThenApplyChangesNothing() throws Exception {
         FakeRealm realm = new FakeRealm();
         assertEquals(0, run(o -> realm, "apply", TestDirs.reference().toString()));
-        assertTrue(out.toString().contains("Plan: 11 to create"), out::toString);
+        assertTrue(out.toString().contains("Plan: 13 to create"), out::toString);
         assertEquals(0, run(o -> realm, "apply", TestDirs.reference().toString()));
         assertTrue(out.toString().contains("No changes"), out::toString);
         assertEquals(1, realm.applied.size());
