@@ -105,6 +105,7 @@ public final class DirectoryReader {
             problems.add(new Problem(name, "/" + FULLY_MANAGED, "'" + FULLY_MANAGED + "' must be true or false."));
         }
         boolean fullyManaged = managed != null && managed.asBoolean();
+        SecretsInClear.check(type, root.path(type.key()), name, problems);
         resolveSecrets(root, "", name, secrets, problems);
         JsonNode objects = root.get(type.key());
         Map<String, Declared> declared = new LinkedHashMap<>();

@@ -24,6 +24,31 @@ public enum ObjectType {
             Field.readOnly("id")),
             o -> o.put("enabled", o.path("enabled").asBoolean(true))),
 
+    /**
+     * Brokered identity providers with two things of ours folded in: {@code organization} (the alias of the
+     * organisation the IdP is linked to, through the Organizations API) and {@code assurance} (the IdP's
+     * {@code city-assurance-mapper}: acr preset and table). Created after the organisations they link to.
+     */
+    IDENTITY_PROVIDERS("identity_providers", "identity-providers.json", "alias", List.of(
+            Field.required("alias", Kind.STRING).matching("[A-Za-z0-9][A-Za-z0-9._-]{0,254}"),
+            Field.required("providerId", Kind.STRING).oneOf("oidc", "keycloak-oidc", "city-oidc", "saml"),
+            Field.of("displayName", Kind.STRING),
+            Field.of("enabled", Kind.BOOLEAN),
+            Field.of("trustEmail", Kind.BOOLEAN),
+            Field.of("storeToken", Kind.BOOLEAN),
+            Field.of("linkOnly", Kind.BOOLEAN),
+            Field.of("hideOnLogin", Kind.BOOLEAN),
+            Field.of("firstBrokerLoginFlowAlias", Kind.STRING),
+            Field.of("postBrokerLoginFlowAlias", Kind.STRING),
+            Field.of("config", Kind.STRING_MAP),
+            Field.of("organization", Kind.STRING),
+            Field.nested("assurance", Kind.OBJECT,
+                    Field.of("preset", Kind.STRING).oneOf("none", "eidas", "franceconnect", "spid"),
+                    Field.of("table", Kind.STRING_MAP),
+                    Field.of("when_missing", Kind.STRING),
+                    Field.of("sync_mode", Kind.STRING).oneOf("INHERIT", "IMPORT", "LEGACY", "FORCE"))),
+            IdentityProviderForm::defaults),
+
     DATASETS("datasets", "datasets.json", "name", List.of(
             Field.required("name", Kind.STRING).matching("[a-z0-9][a-z0-9._-]{0,62}"),
             Field.of("display_name", Kind.STRING),
@@ -207,9 +232,17 @@ public enum ObjectType {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    /** Fills in the server's defaults on a canonical object. */
-    public void applyDefaults(ObjectNode canonical) {
-        defaults.accept(canonical);
+    /** Fills in the server's defaults on a raw object, before it is canonicalised. */
+    public void applyDefaults(ObjectNode raw) {
+        defaults.accept(raw);
+    }
+
+    /**
+     * The live object as far as a declaration can speak about it: for identity providers only the config keys
+     * the file names, and secrets the server answers masked taken as unchanged (see {@link IdentityProviderForm}).
+     */
+    public ObjectNode comparable(ObjectNode desired, ObjectNode live) {
+        return this == IDENTITY_PROVIDERS ? IdentityProviderForm.comparable(desired, live) : live;
     }
 
     public static Optional<ObjectType> byFileName(String fileName) {

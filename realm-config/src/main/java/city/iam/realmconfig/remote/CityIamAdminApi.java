@@ -112,4 +112,36 @@ public interface CityIamAdminApi {
     @Path("partial-export")
     JsonNode partialExport(@jakarta.ws.rs.QueryParam("exportGroupsAndRoles") boolean groupsAndRoles,
                            @jakarta.ws.rs.QueryParam("exportClients") boolean clients);
+
+    // ---- Keycloak's own identity-provider API, read and written as JSON so that fields newer than the Admin
+    // Client's representations (organizationId, hideOnLogin) survive the round trip.
+
+    @GET
+    @Path("identity-provider/instances")
+    JsonNode identityProviders(@jakarta.ws.rs.QueryParam("briefRepresentation") boolean brief,
+                               @jakarta.ws.rs.QueryParam("first") int first, @jakarta.ws.rs.QueryParam("max") int max);
+
+    @POST
+    @Path("identity-provider/instances")
+    Response createIdentityProvider(JsonNode idp);
+
+    @PUT
+    @Path("identity-provider/instances/{alias}")
+    void updateIdentityProvider(@PathParam("alias") String alias, JsonNode idp);
+
+    @DELETE
+    @Path("identity-provider/instances/{alias}")
+    void deleteIdentityProvider(@PathParam("alias") String alias);
+
+    @POST
+    @Path("identity-provider/instances/{alias}/mappers")
+    Response addIdentityProviderMapper(@PathParam("alias") String alias, JsonNode mapper);
+
+    @PUT
+    @Path("identity-provider/instances/{alias}/mappers/{id}")
+    void updateIdentityProviderMapper(@PathParam("alias") String alias, @PathParam("id") String id, JsonNode mapper);
+
+    @DELETE
+    @Path("identity-provider/instances/{alias}/mappers/{id}")
+    void deleteIdentityProviderMapper(@PathParam("alias") String alias, @PathParam("id") String id);
 }

@@ -24,6 +24,7 @@ import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class KeycloakRealmApi implements RealmApi {
     private final CityIamAdminApi api;
     private final Calls calls;
     private final int parallelism;
+    private final IdentityProviders identityProviders;
+    /** The realm's partial export (groups, roles, identity-provider mappers), read at most once. */
+    private JsonNode realmExport;
+    /** The organisation listing, read at most once per run (organisations and IdP links share it). */
+    private List<OrganizationRepresentation> organizationList;
 
     private KeycloakRealmApi(ServerOptions options, Keycloak keycloak) {
         this.options = options;
@@ -62,6 +68,7 @@ public final class KeycloakRealmApi implements RealmApi {
         this.calls = new Calls(options);
         String base = options.serverUrl().replaceAll("/+$", "");
         this.api = keycloak.proxy(CityIamAdminApi.class, URI.create(base + "/admin/realms/" + options.realm()));
+        this.identityProviders = new IdentityProviders(api, calls, this::orgs);
     }
 
     /** Connects and obtains a token at once, so wrong credentials fail before anything else is attempted. */
@@ -93,6 +100,11 @@ public final class KeycloakRealmApi implements RealmApi {
         if (types.contains(ObjectType.ORGANIZATIONS)) {
             live.put(ObjectType.ORGANIZATIONS, organizations());
         }
+        if (types.contains(ObjectType.IDENTITY_PROVIDERS)) {
+            Map<String, String> aliasById = new HashMap<>();
+            organizationList().forEach(o -> aliasById.put(o.getId(), o.getAlias()));
+            live.put(ObjectType.IDENTITY_PROVIDERS, identityProviders.read(aliasById, realmExport()));
+        }
         if (types.contains(ObjectType.DATASETS) || types.contains(ObjectType.AGREEMENTS)) {
             JsonNode bundle = calls.run("export datasets and agreements", api::datasetsExport);
             live.put(ObjectType.DATASETS, byId(ObjectType.DATASETS, bundle.path("datasets")));
@@ -117,9 +129,24 @@ public final class KeycloakRealmApi implements RealmApi {
         return new LiveState(live);
     }
 
+    private JsonNode realmExport() {
+        if (realmExport == null) {
+            realmExport = calls.run("read the realm's groups, roles and identity-provider mappers (partial export)",
+                    () -> api.partialExport(true, false));
+        }
+        return realmExport;
+    }
+
+    private List<OrganizationRepresentation> organizationList() {
+        if (organizationList == null) {
+            organizationList = calls.run("list organisations", () -> orgs().search(null, null, 0, ORGANIZATION_PAGE, false));
+        }
+        return organizationList;
+    }
+
     @Override
     public RealmNames realmNames() {
-        JsonNode realm = calls.run("read the realm's groups and roles (partial export)", () -> api.partialExport(true, false));
+        JsonNode realm = realmExport();
         Set<String> groups = new HashSet<>();
         groupPaths(realm.path("groups"), groups);
         Set<String> realmRoles = new HashSet<>();
@@ -127,7 +154,9 @@ public final class KeycloakRealmApi implements RealmApi {
         Set<String> clientRoles = new HashSet<>();
         realm.path("roles").path("client").properties().forEach(e ->
                 e.getValue().forEach(r -> clientRoles.add(e.getKey() + "/" + r.path("name").asText())));
-        return new RealmNames(groups, realmRoles, clientRoles);
+        Set<String> organizations = new HashSet<>();
+        organizationList().forEach(o -> organizations.add(o.getAlias()));
+        return new RealmNames(groups, realmRoles, clientRoles, organizations);
     }
 
     private static void groupPaths(JsonNode groups, Set<String> out) {
@@ -138,10 +167,8 @@ public final class KeycloakRealmApi implements RealmApi {
     }
 
     private Map<String, LiveObject> organizations() {
-        List<OrganizationRepresentation> list = calls.run("list organisations",
-                () -> orgs().search(null, null, 0, ORGANIZATION_PAGE, false));
         Map<String, LiveObject> out = new LinkedHashMap<>();
-        for (OrganizationRepresentation rep : list) {
+        for (OrganizationRepresentation rep : organizationList()) {
             ObjectNode raw = JSON.valueToTree(rep);
             out.put(rep.getAlias(), new LiveObject(ObjectType.ORGANIZATIONS, rep.getAlias(), Canonical.of(ObjectType.ORGANIZATIONS, raw), rep.getId()));
         }
@@ -260,6 +287,7 @@ public final class KeycloakRealmApi implements RealmApi {
                 calls.run(what, () -> api.addTrustAnchor(body));
             }
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.putEnrollmentGroup(c.id(), c.desired()));
+            case IDENTITY_PROVIDERS -> identityProviders.write(c);
             case INACTIVITY_POLICY -> calls.run(what, () -> api.putInactivityPolicy(c.desired()));
             case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.putBirthrightPolicy(c.desired()));
             case REVIEW_DEFINITIONS -> calls.run(what, () -> c.action() == Action.CREATE
@@ -278,6 +306,7 @@ public final class KeycloakRealmApi implements RealmApi {
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.deleteEnrollmentGroup(c.id()));
             case INACTIVITY_POLICY -> calls.run(what, () -> api.deleteInactivityPolicy());
             case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.deleteBirthrightPolicy());
+            case IDENTITY_PROVIDERS -> identityProviders.delete(c);
             case REVIEW_DEFINITIONS -> calls.run(what, () -> api.deleteReviewDefinition(c.id()));
             default -> throw new IllegalStateException("no delete for " + c.type());
         }

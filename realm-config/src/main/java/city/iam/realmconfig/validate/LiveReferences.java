@@ -23,7 +23,7 @@ public final class LiveReferences {
 
     /** The types whose objects name groups or roles; only they make the tool read the realm's names. */
     public static final Set<ObjectType> TYPES = EnumSet.of(ObjectType.REVIEW_DEFINITIONS, ObjectType.BIRTHRIGHT_POLICY,
-            ObjectType.INACTIVITY_POLICY);
+            ObjectType.IDENTITY_PROVIDERS);
 
     private LiveReferences() {
     }
@@ -64,8 +64,13 @@ public final class LiveReferences {
                 rules.get(i).path("client_roles").forEach(r -> f.clientRole(p, at + "/client_roles", r.path("client").asText(), r.path("role").asText()));
             }
         }
-        for (Declared p : declared(state, ObjectType.INACTIVITY_POLICY)) {
-            p.object().path("exempt_groups").forEach(g -> f.group(p, "/exempt_groups", g.asText()));
+        // An identity provider may link to an organisation the directory creates, or to one the realm has.
+        Set<String> declaredOrgs = state.of(ObjectType.ORGANIZATIONS).map(d -> d.objects().keySet()).orElse(Set.of());
+        for (Declared idp : declared(state, ObjectType.IDENTITY_PROVIDERS)) {
+            String org = idp.object().path("organization").asText(null);
+            if (org != null && !declaredOrgs.contains(org)) {
+                f.missing(idp, "/organization", realm.organizations().contains(org), "organisation " + org);
+            }
         }
         return f.problems();
     }

@@ -36,6 +36,9 @@ public final class References {
             orgs.ifPresent(o -> missing(a, "parties", o, "organisation", ObjectType.ORGANIZATIONS, problems));
         }
         orgs.ifPresent(o -> {
+            for (Declared idp : objects(state, ObjectType.IDENTITY_PROVIDERS)) {
+                missing(idp, "organization", o, "organisation", ObjectType.ORGANIZATIONS, problems);
+            }
             for (Declared d : objects(state, ObjectType.DATASETS)) {
                 missing(d, "owner_organization", o, "organisation", ObjectType.ORGANIZATIONS, problems);
                 missing(d, "allowed_organizations", o, "organisation", ObjectType.ORGANIZATIONS, problems);

@@ -43,7 +43,7 @@ class MainTest {
         final Map<ObjectType, Map<String, LiveObject>> objects = new EnumMap<>(ObjectType.class);
         int reads;
         RealmNames names = new RealmNames(Set.of("/break-glass"), Set.of(),
-                Set.of("city-iam/review-admin", "city-iam/dataset-admin", "city-iam/device-admin", "city-iam/auditor"));
+                Set.of("city-iam/review-admin", "city-iam/dataset-admin", "city-iam/device-admin", "city-iam/auditor"), Set.of());
 
         @Override
         public LiveState read(Set<ObjectType> types) {

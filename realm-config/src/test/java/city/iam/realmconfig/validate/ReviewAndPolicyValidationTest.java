@@ -103,7 +103,7 @@ class ReviewAndPolicyValidationTest {
                 """);
         DirectoryReader.Result read = new Validator(Map.<String, String>of()::get).validate(dir);
         assertTrue(read.valid(), read.problems()::toString);
-        RealmNames realm = new RealmNames(Set.of("/break-glass"), Set.of("staff"), Set.of("city-iam/auditor"));
+        RealmNames realm = new RealmNames(Set.of("/break-glass"), Set.of("staff"), Set.of("city-iam/auditor"), Set.of());
         List<Problem> p = LiveReferences.check(read.state(), realm, "city");
         assertEquals(2, p.size(), p::toString);
         assertEquals("review-definitions.json#/review_definitions/0/scope/selectors/0: review_definitions 'fin' names group /fin-ops, "
