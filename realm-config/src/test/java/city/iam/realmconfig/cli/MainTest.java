@@ -43,7 +43,7 @@ class MainTest {
         final Map<ObjectType, Map<String, LiveObject>> objects = new EnumMap<>(ObjectType.class);
         int reads;
         RealmNames names = new RealmNames(Set.of("/break-glass"), Set.of(),
-                Set.of("city-iam/review-admin", "city-iam/dataset-admin", "city-iam/device-admin", "city-iam/auditor"), Set.of());
+                Set.of("city-iam/review-admin", "city-iam/dataset-admin", "city-iam/device-admin", "city-iam/auditor"), Set.of("utility-a"));
 
         @Override
         public LiveState read(Set<ObjectType> types) {
@@ -91,7 +91,7 @@ class MainTest {
     void applyTwiceThenExportThenApplyChangesNothing() throws Exception {
         FakeRealm realm = new FakeRealm();
         assertEquals(0, run(o -> realm, "apply", TestDirs.reference().toString()));
-        assertTrue(out.toString().contains("Plan: 13 to create"), out::toString);
+        assertTrue(out.toString().contains("Plan: 14 to create"), out::toString);
         assertEquals(0, run(o -> realm, "apply", TestDirs.reference().toString()));
         assertTrue(out.toString().contains("No changes"), out::toString);
         assertEquals(1, realm.applied.size());

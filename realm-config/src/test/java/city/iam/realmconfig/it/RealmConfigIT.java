@@ -43,7 +43,7 @@ class RealmConfigIT {
     void applyTheReferenceDirectoryToAnEmptyRealm() {
         ConfigRealm.Run run = realm.tool("apply", TestDirs.reference().toString());
         assertEquals(0, run.code(), run::toString);
-        assertTrue(run.out().contains("Plan: 13 to create, 0 to update, 0 to delete."), run::toString);
+        assertTrue(run.out().contains("Plan: 14 to create, 0 to update, 0 to delete."), run::toString);
 
         JsonNode bundle = realm.get("/datasets/export");
         assertEquals(3, bundle.get("datasets").size());
@@ -55,6 +55,14 @@ class RealmConfigIT {
         JsonNode review = realm.get("/access-reviews/definitions/city-iam-admins");
         assertEquals(1, review.get("version").asInt());
         assertEquals("PT336H", review.get("stages").get(0).get("duration").asText());
+        JsonNode idp = realm.get("/identity-provider/instances/utility-a-idp");
+        assertEquals("city-oidc", idp.get("providerId").asText());
+        JsonNode utilityA = realm.get("/organizations?search=utility-a&exact=true").get(0);
+        assertEquals(utilityA.get("id").asText(), idp.get("organizationId").asText(), "linked to its organisation");
+        JsonNode mapper = realm.get("/identity-provider/instances/utility-a-idp/mappers").get(0);
+        assertEquals("city-assurance-mapper", mapper.get("identityProviderMapper").asText());
+        assertEquals("eidas", mapper.get("config").get("acr.preset").asText());
+        assertEquals("{\"urn:utility-a:mfa\":\"high\"}", mapper.get("config").get("acr.table").asText());
         assertEquals("auditor", realm.get("/lifecycle/policies/birthright").get("rules").get(0).get("client_roles").get(0).get("role").asText());
     }
 
@@ -222,5 +230,45 @@ class RealmConfigIT {
         ConfigRealm.Run again = realm.tool(env, "apply", TestDirs.reference().toString());
         assertEquals(0, again.code(), again::toString);
         assertTrue(again.out().contains("No changes"), again::toString);
+    }
+
+    @Test
+    @Order(11)
+    void identityProviderSecretsComeFromTheEnvironmentAndAreNeverExported() {
+        Path dir = tmp.resolve("idp");
+        TestDirs.write(dir, "identity-providers.json", """
+                {"identity_providers": [{"alias": "uni-idp", "providerId": "oidc", "organization": "uni",
+                  "config": {"authorizationUrl": "https://idp.uni.example/auth", "tokenUrl": "https://idp.uni.example/token",
+                             "clientId": "city", "clientAuthMethod": "client_secret_post", "clientSecret": "${env:UNI_IDP_SECRET}"},
+                  "assurance": {"preset": "franceconnect", "when_missing": "low"}}]}
+                """);
+        Map<String, String> env = realm.env();
+        env.put("UNI_IDP_SECRET", "uni-secret-value");
+        ConfigRealm.Run apply = realm.tool(env, "apply", dir.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("+ identity_providers uni-idp"), apply::toString);
+        ConfigRealm.Run plan = realm.tool(env, "plan", dir.toString());
+        assertTrue(plan.out().contains("No changes"), "a secret the server masks is not a change: " + plan);
+
+        Path exported = tmp.resolve("idp-export");
+        assertEquals(0, realm.tool(env, "export", exported.toString()).code());
+        String file = TestDirs.read(exported, "identity-providers.json");
+        assertTrue(file.contains("${env:IDP_UNI_IDP_CLIENT_SECRET}") && !file.contains("uni-secret-value"), file);
+        env.put("IDP_UNI_IDP_CLIENT_SECRET", "uni-secret-value");
+        ConfigRealm.Run again = realm.tool(env, "apply", exported.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("No changes"), again::toString);
+
+        // Moving the IdP to another organisation and dropping its mapper: one update, links and mapper follow.
+        TestDirs.write(dir, "identity-providers.json", TestDirs.read(dir, "identity-providers.json")
+                .replace("\"organization\": \"uni\"", "\"organization\": \"utility-a\"")
+                .replace(",\n      \"assurance\": {\"preset\": \"franceconnect\", \"when_missing\": \"low\"}", ""));
+        ConfigRealm.Run move = realm.tool(env, "apply", dir.toString());
+        assertEquals(0, move.code(), move::toString);
+        assertTrue(move.out().contains("~ identity_providers uni-idp  (assurance, organization)"), move::toString);
+        JsonNode utilityA = realm.get("/organizations?search=utility-a&exact=true").get(0);
+        assertEquals(utilityA.get("id").asText(), realm.get("/identity-provider/instances/uni-idp").get("organizationId").asText());
+        assertEquals(0, realm.get("/identity-provider/instances/uni-idp/mappers").size());
+        assertTrue(realm.tool(env, "plan", dir.toString()).out().contains("No changes"));
     }
 }
