@@ -105,8 +105,10 @@ public interface CityIamAdminApi {
     void deleteReviewDefinition(@PathParam("id") String id);
 
     /**
-     * Groups (with their subgroups) and realm and client roles in one call, for checking the names that review
-     * definitions and lifecycle policies use before anything is written. Needs {@code manage-realm}.
+     * Groups (with their subgroups), realm and client roles and identity-provider mappers in one call, for
+     * checking the names that review definitions and lifecycle policies use before anything is written. Client
+     * roles come only with the clients (secrets masked). Needs {@code view-realm}, {@code query-groups} and
+     * {@code view-clients}.
      */
     @POST
     @Path("partial-export")

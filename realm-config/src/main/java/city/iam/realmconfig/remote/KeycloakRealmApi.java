@@ -132,7 +132,7 @@ public final class KeycloakRealmApi implements RealmApi {
     private JsonNode realmExport() {
         if (realmExport == null) {
             realmExport = calls.run("read the realm's groups, roles and identity-provider mappers (partial export)",
-                    () -> api.partialExport(true, false));
+                    () -> api.partialExport(true, true));
         }
         return realmExport;
     }

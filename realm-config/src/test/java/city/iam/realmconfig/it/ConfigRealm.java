@@ -45,7 +45,7 @@ final class ConfigRealm {
         // The reference review definition's fallback reviewer (the city realm JSON has this user too).
         r.expect(r.http.postJson(realm.adminPath("/users"), master, Map.of("username", "city-admin", "enabled", true)), 201);
         r.client(CLIENT, SECRET, Map.of("city-iam", List.of("dataset-admin", "device-admin", "review-admin"),
-                "realm-management", List.of("manage-realm", "manage-identity-providers", "query-groups")));
+                "realm-management", List.of("manage-realm", "manage-identity-providers", "query-groups", "view-clients")));
         return r;
     }
 

@@ -227,6 +227,8 @@ class RealmConfigIT {
         ConfigRealm.Run apply = realm.tool(env, "apply", TestDirs.reference().toString());
         assertEquals(0, apply.code(), apply::toString);
         assertTrue(apply.out().contains("+ review_definitions city-iam-admins"), apply::toString);
+        // The realm JSON already carries the organisations, datasets and inactivity policy: they match unchanged.
+        assertTrue(apply.out().contains("Plan: 7 to create, 0 to update, 0 to delete."), apply::toString);
         ConfigRealm.Run again = realm.tool(env, "apply", TestDirs.reference().toString());
         assertEquals(0, again.code(), again::toString);
         assertTrue(again.out().contains("No changes"), again::toString);
@@ -234,8 +236,8 @@ class RealmConfigIT {
 
     @Test
     @Order(11)
-    void identityProviderSecretsComeFromTheEnvironmentAndAreNeverExported() {
-        Path dir = tmp.resolve("idp");
+    void identityProviderSecretsComeFromTheEnvironmentAndAreNeverExported() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("idp"));
         TestDirs.write(dir, "identity-providers.json", """
                 {"identity_providers": [{"alias": "uni-idp", "providerId": "oidc", "organization": "uni",
                   "config": {"authorizationUrl": "https://idp.uni.example/auth", "tokenUrl": "https://idp.uni.example/token",
