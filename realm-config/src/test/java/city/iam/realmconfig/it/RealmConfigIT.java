@@ -57,7 +57,7 @@ class RealmConfigIT {
         assertEquals("PT336H", review.get("stages").get(0).get("duration").asText());
         JsonNode idp = realm.get("/identity-provider/instances/utility-a-idp");
         assertEquals("city-oidc", idp.get("providerId").asText());
-        JsonNode utilityA = realm.get("/organizations?search=utility-a&exact=true").get(0);
+        JsonNode utilityA = organisation("utility-a");
         assertEquals(utilityA.get("id").asText(), idp.get("organizationId").asText(), "linked to its organisation");
         JsonNode mapper = realm.get("/identity-provider/instances/utility-a-idp/mappers").get(0);
         assertEquals("city-assurance-mapper", mapper.get("identityProviderMapper").asText());
@@ -262,15 +262,26 @@ class RealmConfigIT {
         assertTrue(again.out().contains("No changes"), again::toString);
 
         // Moving the IdP to another organisation and dropping its mapper: one update, links and mapper follow.
-        TestDirs.write(dir, "identity-providers.json", TestDirs.read(dir, "identity-providers.json")
-                .replace("\"organization\": \"uni\"", "\"organization\": \"utility-a\"")
-                .replace(",\n      \"assurance\": {\"preset\": \"franceconnect\", \"when_missing\": \"low\"}", ""));
+        TestDirs.write(dir, "identity-providers.json", """
+                {"identity_providers": [{"alias": "uni-idp", "providerId": "oidc", "organization": "utility-a",
+                  "config": {"authorizationUrl": "https://idp.uni.example/auth", "tokenUrl": "https://idp.uni.example/token",
+                             "clientId": "city", "clientAuthMethod": "client_secret_post", "clientSecret": "${env:UNI_IDP_SECRET}"}}]}
+                """);
         ConfigRealm.Run move = realm.tool(env, "apply", dir.toString());
         assertEquals(0, move.code(), move::toString);
         assertTrue(move.out().contains("~ identity_providers uni-idp  (assurance, organization)"), move::toString);
-        JsonNode utilityA = realm.get("/organizations?search=utility-a&exact=true").get(0);
+        JsonNode utilityA = organisation("utility-a");
         assertEquals(utilityA.get("id").asText(), realm.get("/identity-provider/instances/uni-idp").get("organizationId").asText());
         assertEquals(0, realm.get("/identity-provider/instances/uni-idp/mappers").size());
         assertTrue(realm.tool(env, "plan", dir.toString()).out().contains("No changes"));
+    }
+
+    private JsonNode organisation(String alias) {
+        for (JsonNode o : realm.get("/organizations?briefRepresentation=true")) {
+            if (o.get("alias").asText().equals(alias)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no organisation " + alias);
     }
 }
