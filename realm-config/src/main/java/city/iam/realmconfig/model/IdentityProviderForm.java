@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How an identity provider of {@code identity-providers.json} meets Keycloak's three APIs, and the secrets rule.
@@ -65,12 +66,14 @@ public final class IdentityProviderForm {
         return out;
     }
 
+    /** {@code assurance} fields and the mapper config keys that hold them (the table aside: it is JSON in a string). */
+    private static final Map<String, String> MAPPER_KEYS = Map.of("preset", "acr.preset", "when_missing", "acr.when.missing",
+            "sync_mode", "syncMode");
+
     /** The {@code assurance} object of a live mapper's config. */
     public static ObjectNode assurance(JsonNode mapperConfig) {
         ObjectNode a = JSON.createObjectNode();
-        copy(mapperConfig, "acr.preset", a, "preset");
-        copy(mapperConfig, "acr.when.missing", a, "when_missing");
-        copy(mapperConfig, "syncMode", a, "sync_mode");
+        MAPPER_KEYS.forEach((field, key) -> copy(mapperConfig, key, a, field));
         String table = mapperConfig.path("acr.table").asText("");
         if (!table.isBlank()) {
             try {
@@ -85,9 +88,7 @@ public final class IdentityProviderForm {
     /** The mapper config that carries a declared {@code assurance} object. */
     public static ObjectNode mapperConfig(JsonNode assurance) {
         ObjectNode c = JSON.createObjectNode();
-        copy(assurance, "preset", c, "acr.preset");
-        copy(assurance, "when_missing", c, "acr.when.missing");
-        copy(assurance, "sync_mode", c, "syncMode");
+        MAPPER_KEYS.forEach((field, key) -> copy(assurance, field, c, key));
         if (assurance.has("table")) {
             c.put("acr.table", assurance.get("table").toString());
         }
