@@ -35,8 +35,10 @@ import java.util.function.Supplier;
 
 /**
  * The live realm through the Keycloak Admin Client: the stock API for organisations, Admin Client proxies of
- * our admin endpoints for the rest ({@link CityIamAdminApi}). Reads are one listing call per type; datasets
- * and agreements are written through the bulk import (validated in full on the server before any write).
+ * our admin endpoints and of Keycloak's identity-provider API for the rest ({@link CityIamAdminApi},
+ * {@link IdentityProviders}). Reads are one listing call per type, plus at most one partial export (group and
+ * role names, identity-provider mappers) and one organisation listing shared by the types that need them;
+ * datasets and agreements are written through the bulk import (validated in full on the server before any write).
  */
 public final class KeycloakRealmApi implements RealmApi {
 
