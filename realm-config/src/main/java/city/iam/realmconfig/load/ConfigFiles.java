@@ -71,12 +71,25 @@ final class ConfigFiles {
         }
     }
 
-    /** SnakeYAML's messages span several lines with a source excerpt; the location is given separately. */
+    /**
+     * SnakeYAML's messages span several lines: sentences, each followed by {@code in 'reader', line n}, the source
+     * line and a caret. The location is given separately, so only the sentences are kept.
+     */
     private static String oneLine(String message) {
         if (message == null) {
             return "unreadable";
         }
-        return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("^") && !l.startsWith("in '"))
-                .reduce((a, b) -> a + " " + b).orElse(message.strip()).replaceAll("\\.$", "");
+        StringBuilder out = new StringBuilder();
+        boolean excerpt = false;
+        for (String line : message.lines().map(String::strip).toList()) {
+            if (line.startsWith("in '")) {
+                excerpt = true;
+            } else if (line.startsWith("^")) {
+                excerpt = false;
+            } else if (!excerpt && !line.isEmpty()) {
+                out.append(out.length() == 0 ? "" : ", ").append(line);
+            }
+        }
+        return (out.length() == 0 ? message.strip() : out.toString()).replaceAll("\\.$", "");
     }
 }
