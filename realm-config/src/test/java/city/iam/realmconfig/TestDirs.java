@@ -50,4 +50,22 @@ public final class TestDirs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The directory with every JSON file rewritten as YAML ({@code x.json} → {@code x.yaml}). */
+    public static Path asYaml(Path jsonDir, Path target) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        try {
+            Files.createDirectories(target);
+            try (Stream<Path> s = Files.list(jsonDir)) {
+                for (Path f : s.toList()) {
+                    String name = f.getFileName().toString().replaceAll("\\.json$", ".yaml");
+                    Files.writeString(target.resolve(name), yaml.writeValueAsString(json.readTree(f.toFile())));
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

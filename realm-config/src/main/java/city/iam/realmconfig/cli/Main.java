@@ -12,12 +12,14 @@ import city.iam.realmconfig.remote.KeycloakRealmApi;
 import city.iam.realmconfig.remote.RealmApi;
 import city.iam.realmconfig.remote.RemoteFailure;
 import city.iam.realmconfig.remote.ServerOptions;
+import city.iam.realmconfig.validate.LiveReferences;
 import city.iam.realmconfig.validate.Validator;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.function.Function;
 
 /** {@code realm-config validate|plan|apply|export DIR}: see {@link Options#USAGE} and docs/realm-config.md. */
@@ -82,15 +84,19 @@ public final class Main {
     private DesiredState validate(Path dir) {
         DirectoryReader.Result result = new Validator(env).validate(dir);
         if (!result.valid()) {
-            err.println(dir + " is invalid (" + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s") + "):");
-            for (Problem p : result.problems()) {
-                err.println("  " + p);
-            }
+            report(dir + " is invalid", result.problems());
             return null;
         }
         int objects = result.state().declarations().values().stream().mapToInt(d -> d.objects().size()).sum();
         out.println(dir + " is valid: " + objects + " objects in " + result.state().types().size() + " files.");
         return result.state();
+    }
+
+    private void report(String what, List<Problem> problems) {
+        err.println(what + " (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
+        for (Problem p : problems) {
+            err.println("  " + p);
+        }
     }
 
     private int planOrApply(Options options) {
@@ -105,6 +111,16 @@ public final class Main {
         try (RealmApi api = connector.apply(server)) {
             long started = System.nanoTime();
             LiveState live = api.read(desired.types());
+            if (LiveReferences.needed(desired)) {
+                List<Problem> problems = LiveReferences.check(desired, api.realmNames(), server.realm());
+                if (!problems.isEmpty()) {
+                    report(options.dir() + " names objects realm " + server.realm() + " does not have", problems);
+                    if (options.command().equals("apply")) {
+                        err.println("Nothing was applied.");
+                    }
+                    return INVALID;
+                }
+            }
             Plan plan = Planner.plan(desired, live);
             out.println("Realm " + server.realm() + " at " + server.serverUrl() + ":");
             out.print(plan.render());

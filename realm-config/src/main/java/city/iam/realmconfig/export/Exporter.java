@@ -1,6 +1,7 @@
 package city.iam.realmconfig.export;
 
 import city.iam.realmconfig.load.DirectoryReader;
+import city.iam.realmconfig.model.IdentityProviderForm;
 import city.iam.realmconfig.model.LiveObject;
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
@@ -44,7 +45,9 @@ public final class Exporter {
                 file.set(type.key(), only == null ? null : only.object());
             } else {
                 ArrayNode list = file.putArray(type.key());
-                new TreeMap<>(objects).values().forEach(o -> list.add(o.object()));
+                // Secrets the server masks are exported as ${env:...} placeholders, never in clear.
+                new TreeMap<>(objects).values().forEach(o -> list.add(type == ObjectType.IDENTITY_PROVIDERS
+                        ? IdentityProviderForm.exported(o.object()) : o.object()));
             }
             Path path = dir.resolve(type.fileName());
             Files.writeString(path, JSON.writeValueAsString(file) + "\n");

@@ -8,10 +8,7 @@ import city.iam.realmconfig.model.DesiredState;
 import city.iam.realmconfig.model.ObjectType;
 import city.iam.realmconfig.model.Problem;
 import city.iam.realmconfig.validate.ObjectSchema;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -29,15 +26,16 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Reads a configuration directory: one file per object type ({@code datasets.json}, {@code agreements.json}, ...),
- * each {@code {"fully_managed": false, "<type>": [ ... ]}}. Every fault found is reported (not only the first):
- * malformed JSON, duplicate keys, unknown files and fields, duplicate ids, unresolvable secrets.
+ * Reads a configuration directory: one file per object type ({@code datasets.json}, {@code agreements.yaml}, ...),
+ * each {@code {"fully_managed": false, "<type>": [ ... ]}}, in JSON or YAML (same schema). Every fault found is
+ * reported (not only the first): malformed JSON or YAML, duplicate keys, unknown files and fields, two files for
+ * one type, duplicate ids, unresolvable secrets.
  */
 public final class DirectoryReader {
 
     public static final String FULLY_MANAGED = "fully_managed";
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ConfigFiles files = new ConfigFiles();
     private final Function<String, String> env;
 
     public DirectoryReader(Function<String, String> env) {
@@ -59,18 +57,24 @@ public final class DirectoryReader {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = s.filter(p -> ConfigFiles.format(p.getFileName().toString()).isPresent()).sorted().toList();
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), "", "Cannot list the directory: " + e.getMessage()));
             return new Result(new DesiredState(declarations), problems);
         }
         Secrets secrets = new Secrets(env, dir);
+        Map<ObjectType, String> fileOf = new EnumMap<>(ObjectType.class);
         for (Path file : files) {
             String name = file.getFileName().toString();
-            var type = ObjectType.byFileName(name);
+            var type = ObjectType.byFileName(ConfigFiles.asJsonName(name));
             if (type.isEmpty()) {
                 problems.add(new Problem(name, "", "Unknown file; a configuration directory holds "
-                        + Arrays.stream(ObjectType.values()).map(ObjectType::fileName).toList() + "."));
+                        + Arrays.stream(ObjectType.values()).map(ObjectType::fileName).toList() + " (or the same names in .yaml/.yml)."));
+                continue;
+            }
+            String first = fileOf.putIfAbsent(type.get(), name);
+            if (first != null) {
+                problems.add(new Problem(name, "", "Both " + first + " and " + name + " declare " + type.get().key() + "; keep one file per type."));
                 continue;
             }
             Declaration d = readFile(file, name, type.get(), secrets, problems);
@@ -82,20 +86,12 @@ public final class DirectoryReader {
     }
 
     private Declaration readFile(Path file, String name, ObjectType type, Secrets secrets, List<Problem> problems) {
-        JsonNode root;
-        try {
-            root = json.readTree(file.toFile());
-        } catch (JsonParseException e) {
-            var loc = e.getLocation();
-            problems.add(new Problem(name, "", "Malformed JSON at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-                    + ": " + e.getOriginalMessage() + "."));
-            return null;
-        } catch (IOException e) {
-            problems.add(new Problem(name, "", "Cannot read the file: " + e.getMessage()));
+        JsonNode root = files.read(file, problems);
+        if (root == null) {
             return null;
         }
-        if (root == null || !root.isObject()) {
-            problems.add(new Problem(name, "", "The file must hold a JSON object {\"" + FULLY_MANAGED + "\": false, \"" + type.key() + "\": ...}."));
+        if (!root.isObject()) {
+            problems.add(new Problem(name, "", "The file must hold an object {\"" + FULLY_MANAGED + "\": false, \"" + type.key() + "\": ...}."));
             return null;
         }
         for (var e : root.properties()) {
@@ -109,6 +105,7 @@ public final class DirectoryReader {
             problems.add(new Problem(name, "/" + FULLY_MANAGED, "'" + FULLY_MANAGED + "' must be true or false."));
         }
         boolean fullyManaged = managed != null && managed.asBoolean();
+        SecretsInClear.check(type, root.path(type.key()), name, problems);
         resolveSecrets(root, "", name, secrets, problems);
         JsonNode objects = root.get(type.key());
         Map<String, Declared> declared = new LinkedHashMap<>();

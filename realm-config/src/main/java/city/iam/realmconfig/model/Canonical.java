@@ -27,26 +27,64 @@ public final class Canonical {
     }
 
     public static ObjectNode of(ObjectType type, JsonNode raw) {
+        // Defaults go in before the fields are canonicalised, so nested defaults (a stage's advance_on, a
+        // reviewer's attribute) are filled in exactly where the server fills them in.
+        ObjectNode withDefaults = raw.isObject() ? ((ObjectNode) raw).deepCopy() : F.objectNode();
+        type.applyDefaults(withDefaults);
+        return object(type.fields(), withDefaults, true);
+    }
+
+    /**
+     * The canonical form of an object with these fields. Empty lists are dropped at the top level (the servers
+     * treat them as absent); inside nested objects they are kept, because there an empty list can mean something
+     * other than the default (a stage that advances on nothing).
+     */
+    private static ObjectNode object(List<Field> fields, JsonNode raw, boolean top) {
         ObjectNode out = F.objectNode();
-        for (Field field : type.fields()) {
+        for (Field field : fields) {
             JsonNode v = raw.get(field.name());
             if (field.readOnly() || v == null || v.isNull()) {
                 continue;
             }
-            JsonNode c = value(field.kind(), v);
-            if (c != null) {
+            JsonNode c = value(field, v);
+            if (c != null && !(top && c.isContainerNode() && c.isEmpty())) {
                 out.set(field.name(), c);
             }
         }
-        type.applyDefaults(out);
         return out;
     }
 
-    private static JsonNode value(Kind kind, JsonNode v) {
-        switch (kind) {
+    private static JsonNode value(Field field, JsonNode v) {
+        switch (field.kind()) {
+            case OBJECT:
+                return v.isObject() ? object(field.members(), v, false) : v;
+            case OBJECT_LIST: {
+                if (!v.isArray()) {
+                    return v;
+                }
+                ArrayNode a = F.arrayNode();
+                v.forEach(e -> a.add(e.isObject() ? object(field.members(), e, false) : e));
+                return a;
+            }
+            case OBJECT_MAP: {
+                if (!v.isObject()) {
+                    return v;
+                }
+                ObjectNode o = F.objectNode();
+                new TreeMap<>(fields(v)).forEach((k, e) -> o.set(k, e.isObject() ? object(field.members(), e, false) : e));
+                return o;
+            }
+            case STRING_MAP: {
+                if (!v.isObject()) {
+                    return v;
+                }
+                ObjectNode o = F.objectNode();
+                new TreeMap<>(fields(v)).forEach(o::set);
+                return o;
+            }
             case STRING_SET: {
                 if (!v.isArray() || v.isEmpty()) {
-                    return v.isArray() ? null : v;
+                    return v;
                 }
                 TreeSet<String> sorted = new TreeSet<>();
                 v.forEach(e -> sorted.add(e.asText()));
@@ -55,7 +93,7 @@ public final class Canonical {
                 return a;
             }
             case STRING_LIST:
-                return v.isArray() && v.isEmpty() ? null : v;
+                return v;
             case INSTANT:
                 try {
                     return F.textNode(Instant.parse(v.asText()).toString());
@@ -69,7 +107,7 @@ public final class Canonical {
                 return v.isIntegralNumber() ? F.numberNode(v.asLong()) : v;
             case DOMAINS: {
                 if (!v.isArray() || v.isEmpty()) {
-                    return v.isArray() ? null : v;
+                    return v;
                 }
                 TreeMap<String, Boolean> byName = new TreeMap<>();
                 v.forEach(d -> byName.put(d.path("name").asText().toLowerCase(java.util.Locale.ROOT), d.path("verified").asBoolean(false)));
@@ -79,7 +117,7 @@ public final class Canonical {
             }
             case ATTRIBUTES: {
                 if (!v.isObject() || v.isEmpty()) {
-                    return v.isObject() ? null : v;
+                    return v;
                 }
                 TreeMap<String, List<String>> sorted = new TreeMap<>();
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
@@ -103,6 +141,23 @@ public final class Canonical {
                 }
             default:
                 return v;
+        }
+    }
+
+    private static Map<String, JsonNode> fields(JsonNode object) {
+        Map<String, JsonNode> m = new java.util.LinkedHashMap<>();
+        object.properties().forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
+    }
+
+    /**
+     * A duration in the server's spelling ({@code Duration.toString()}: {@code P7D} is stored as {@code PT168H}),
+     * for the types whose server re-spells durations; an unparsable text is left for validation to report.
+     */
+    public static void respellDuration(ObjectNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v != null && v.isTextual() && isDuration(v.asText())) {
+            o.put(field, Duration.parse(v.asText()).toString());
         }
     }
 

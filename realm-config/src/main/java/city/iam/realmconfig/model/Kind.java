@@ -18,5 +18,13 @@ public enum Kind {
     /** Keycloak attributes: {@code {"key": ["value", ...]}}, compared with sorted keys and values. */
     ATTRIBUTES,
     /** A PEM certificate, compared by its DER bytes. */
-    PEM_CERTIFICATE
+    PEM_CERTIFICATE,
+    /** An object of string values (identity-provider and mapper {@code config}), compared with sorted keys. */
+    STRING_MAP,
+    /** A nested object whose fields are the field's {@code members}. */
+    OBJECT,
+    /** A list of nested objects (order kept: stages, rules, selectors). */
+    OBJECT_LIST,
+    /** An object of named nested objects ({@code "reviewers": {"manager": {...}}}), compared with sorted names. */
+    OBJECT_MAP
 }

@@ -24,6 +24,31 @@ public enum ObjectType {
             Field.readOnly("id")),
             o -> o.put("enabled", o.path("enabled").asBoolean(true))),
 
+    /**
+     * Brokered identity providers with two things of ours folded in: {@code organization} (the alias of the
+     * organisation the IdP is linked to, through the Organizations API) and {@code assurance} (the IdP's
+     * {@code city-assurance-mapper}: acr preset and table). Created after the organisations they link to.
+     */
+    IDENTITY_PROVIDERS("identity_providers", "identity-providers.json", "alias", List.of(
+            Field.required("alias", Kind.STRING).matching("[A-Za-z0-9][A-Za-z0-9._-]{0,254}"),
+            Field.required("providerId", Kind.STRING).oneOf("oidc", "keycloak-oidc", "city-oidc", "saml"),
+            Field.of("displayName", Kind.STRING),
+            Field.of("enabled", Kind.BOOLEAN),
+            Field.of("trustEmail", Kind.BOOLEAN),
+            Field.of("storeToken", Kind.BOOLEAN),
+            Field.of("linkOnly", Kind.BOOLEAN),
+            Field.of("hideOnLogin", Kind.BOOLEAN),
+            Field.of("firstBrokerLoginFlowAlias", Kind.STRING),
+            Field.of("postBrokerLoginFlowAlias", Kind.STRING),
+            Field.of("config", Kind.STRING_MAP),
+            Field.of("organization", Kind.STRING),
+            Field.nested("assurance", Kind.OBJECT,
+                    Field.of("preset", Kind.STRING).oneOf("none", "eidas", "franceconnect", "spid"),
+                    Field.of("table", Kind.STRING_MAP),
+                    Field.of("when_missing", Kind.STRING),
+                    Field.of("sync_mode", Kind.STRING).oneOf("INHERIT", "IMPORT", "LEGACY", "FORCE"))),
+            IdentityProviderForm::defaults),
+
     DATASETS("datasets", "datasets.json", "name", List.of(
             Field.required("name", Kind.STRING).matching("[a-z0-9][a-z0-9._-]{0,62}"),
             Field.of("display_name", Kind.STRING),
@@ -102,7 +127,67 @@ public enum ObjectType {
             Field.of("exempt_groups", Kind.STRING_SET),
             Field.readOnly("version"),
             Field.readOnly("updated_at")),
-            o -> { });
+            o -> { }),
+
+    BIRTHRIGHT_POLICY("birthright_policy", "birthright-policy.json", null, List.of(
+            Field.nested("rules", Kind.OBJECT_LIST,
+                    Field.required("id", Kind.STRING).matching("[a-z0-9][a-z0-9-]{0,63}"),
+                    Field.nested("when", Kind.OBJECT,
+                            Field.required("attribute", Kind.STRING),
+                            Field.required("in", Kind.STRING_LIST)).require(),
+                    Field.of("groups", Kind.STRING_LIST),
+                    Field.of("realm_roles", Kind.STRING_LIST),
+                    Field.nested("client_roles", Kind.OBJECT_LIST,
+                            Field.required("client", Kind.STRING),
+                            Field.required("role", Kind.STRING)),
+                    Field.of("required_actions", Kind.STRING_LIST)).require(),
+            Field.of("mover_grace", Kind.DURATION),
+            Field.of("start_date_attribute", Kind.STRING),
+            Field.readOnly("version"),
+            Field.readOnly("updated_at")),
+            ServerDefaults::birthright),
+
+    REVIEW_DEFINITIONS("review_definitions", "review-definitions.json", "id", List.of(
+            Field.required("id", Kind.STRING).matching("[a-z0-9][a-z0-9-]{0,63}"),
+            Field.of("name", Kind.STRING),
+            Field.nested("scope", Kind.OBJECT,
+                    Field.nested("selectors", Kind.OBJECT_LIST,
+                            Field.required("type", Kind.STRING).oneOf("realm_role", "client_role", "group"),
+                            Field.of("name", Kind.STRING),
+                            Field.of("client", Kind.STRING),
+                            Field.of("path", Kind.STRING).matching("/.*")).require(),
+                    Field.of("privileged_only", Kind.BOOLEAN)).require(),
+            Field.nested("reviewers", Kind.OBJECT_MAP,
+                    Field.required("type", Kind.STRING).oneOf("owner", "manager", "users", "group"),
+                    Field.of("attribute", Kind.STRING),
+                    Field.of("levels", Kind.INTEGER),
+                    Field.of("users", Kind.STRING_LIST),
+                    Field.of("group", Kind.STRING).matching("/.*"),
+                    Field.of("fallback", Kind.STRING)).require(),
+            Field.of("fallback_reviewer", Kind.STRING),
+            Field.nested("stages", Kind.OBJECT_LIST,
+                    Field.of("name", Kind.STRING),
+                    Field.required("duration", Kind.DURATION),
+                    Field.required("reviewer", Kind.STRING),
+                    Field.of("advance_on", Kind.STRING_SET)).require(),
+            Field.of("non_response", Kind.STRING).oneOf("NO_CHANGE", "REVOKE", "ACCEPT", "TAKE_RECOMMENDATION"),
+            Field.nested("blast_radius", Kind.OBJECT,
+                    Field.of("max_auto_revoke_percent", Kind.INTEGER),
+                    Field.of("break_glass_group", Kind.STRING).matching("/.*")),
+            Field.nested("remediation", Kind.OBJECT,
+                    Field.of("mode", Kind.STRING).oneOf("AUTO", "MANUAL"),
+                    Field.of("leave_groups", Kind.BOOLEAN),
+                    Field.of("remove_composites", Kind.BOOLEAN)),
+            Field.of("comments", Kind.STRING).oneOf("ALL", "REVOKE_ONLY", "NONE"),
+            // starts_at is required here: without it the server anchors the period at the save time, so every
+            // apply would move it.
+            Field.nested("recurrence", Kind.OBJECT,
+                    Field.required("every", Kind.STRING),
+                    Field.required("starts_at", Kind.INSTANT)),
+            Field.of("inactive_after", Kind.DURATION),
+            Field.readOnly("version"),
+            Field.readOnly("updated_at")),
+            ServerDefaults::reviewDefinition);
 
     /** The id of the one object of a singleton type. */
     public static final String SINGLETON_ID = "policy";
@@ -147,9 +232,17 @@ public enum ObjectType {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    /** Fills in the server's defaults on a canonical object. */
-    public void applyDefaults(ObjectNode canonical) {
-        defaults.accept(canonical);
+    /** Fills in the server's defaults on a raw object, before it is canonicalised. */
+    public void applyDefaults(ObjectNode raw) {
+        defaults.accept(raw);
+    }
+
+    /**
+     * The live object as far as a declaration can speak about it: for identity providers only the config keys
+     * the file names, and secrets the server answers masked taken as unchanged (see {@link IdentityProviderForm}).
+     */
+    public ObjectNode comparable(ObjectNode desired, ObjectNode live) {
+        return this == IDENTITY_PROVIDERS ? IdentityProviderForm.comparable(desired, live) : live;
     }
 
     public static Optional<ObjectType> byFileName(String fileName) {

@@ -37,7 +37,7 @@ public final class Planner {
                 if (l == null) {
                     upserts.add(new Change(type, d.id(), Action.CREATE, List.of(), d.object(), null, null));
                 } else {
-                    List<String> fields = differences(d.object(), l.object());
+                    List<String> fields = differences(d.object(), type.comparable(d.object(), l.object()));
                     if (!fields.isEmpty()) {
                         upserts.add(new Change(type, d.id(), Action.UPDATE, fields, d.object(), l.object(), l.serverId()));
                     }

@@ -74,4 +74,76 @@ public interface CityIamAdminApi {
     @DELETE
     @Path("lifecycle/policies/inactivity")
     void deleteInactivityPolicy();
+
+    @GET
+    @Path("lifecycle/policies/birthright")
+    Response birthrightPolicy();
+
+    @PUT
+    @Path("lifecycle/policies/birthright")
+    JsonNode putBirthrightPolicy(JsonNode policy);
+
+    @DELETE
+    @Path("lifecycle/policies/birthright")
+    void deleteBirthrightPolicy();
+
+    @GET
+    @Path("access-reviews/definitions")
+    JsonNode reviewDefinitions();
+
+    @POST
+    @Path("access-reviews/definitions")
+    JsonNode createReviewDefinition(JsonNode definition);
+
+    /** Stores a new version; the server assigns {@code version} and {@code updated_at}. */
+    @PUT
+    @Path("access-reviews/definitions/{id}")
+    JsonNode putReviewDefinition(@PathParam("id") String id, JsonNode definition);
+
+    @DELETE
+    @Path("access-reviews/definitions/{id}")
+    void deleteReviewDefinition(@PathParam("id") String id);
+
+    /**
+     * Groups (with their subgroups), realm and client roles and identity-provider mappers in one call, for
+     * checking the names that review definitions and lifecycle policies use before anything is written. Client
+     * roles come only with the clients (secrets masked). Needs {@code view-realm}, {@code query-groups} and
+     * {@code view-clients}.
+     */
+    @POST
+    @Path("partial-export")
+    JsonNode partialExport(@jakarta.ws.rs.QueryParam("exportGroupsAndRoles") boolean groupsAndRoles,
+                           @jakarta.ws.rs.QueryParam("exportClients") boolean clients);
+
+    // ---- Keycloak's own identity-provider API, read and written as JSON so that fields newer than the Admin
+    // Client's representations (organizationId, hideOnLogin) survive the round trip.
+
+    @GET
+    @Path("identity-provider/instances")
+    JsonNode identityProviders(@jakarta.ws.rs.QueryParam("briefRepresentation") boolean brief,
+                               @jakarta.ws.rs.QueryParam("first") int first, @jakarta.ws.rs.QueryParam("max") int max);
+
+    @POST
+    @Path("identity-provider/instances")
+    Response createIdentityProvider(JsonNode idp);
+
+    @PUT
+    @Path("identity-provider/instances/{alias}")
+    void updateIdentityProvider(@PathParam("alias") String alias, JsonNode idp);
+
+    @DELETE
+    @Path("identity-provider/instances/{alias}")
+    void deleteIdentityProvider(@PathParam("alias") String alias);
+
+    @POST
+    @Path("identity-provider/instances/{alias}/mappers")
+    Response addIdentityProviderMapper(@PathParam("alias") String alias, JsonNode mapper);
+
+    @PUT
+    @Path("identity-provider/instances/{alias}/mappers/{id}")
+    void updateIdentityProviderMapper(@PathParam("alias") String alias, @PathParam("id") String id, JsonNode mapper);
+
+    @DELETE
+    @Path("identity-provider/instances/{alias}/mappers/{id}")
+    void deleteIdentityProviderMapper(@PathParam("alias") String alias, @PathParam("id") String id);
 }

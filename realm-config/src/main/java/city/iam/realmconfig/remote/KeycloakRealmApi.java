@@ -4,6 +4,7 @@ import city.iam.realmconfig.model.Canonical;
 import city.iam.realmconfig.model.LiveObject;
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.model.RealmNames;
 import city.iam.realmconfig.plan.Action;
 import city.iam.realmconfig.plan.Change;
 import city.iam.realmconfig.plan.Plan;
@@ -23,16 +24,21 @@ import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The live realm through the Keycloak Admin Client: the stock API for organisations, Admin Client proxies of
- * our admin endpoints for the rest ({@link CityIamAdminApi}). Reads are one listing call per type; datasets
- * and agreements are written through the bulk import (validated in full on the server before any write).
+ * our admin endpoints and of Keycloak's identity-provider API for the rest ({@link CityIamAdminApi},
+ * {@link IdentityProviders}). Reads are one listing call per type, plus at most one partial export (group and
+ * role names, identity-provider mappers) and one organisation listing shared by the types that need them;
+ * datasets and agreements are written through the bulk import (validated in full on the server before any write).
  */
 public final class KeycloakRealmApi implements RealmApi {
 
@@ -51,6 +57,11 @@ public final class KeycloakRealmApi implements RealmApi {
     private final CityIamAdminApi api;
     private final Calls calls;
     private final int parallelism;
+    private final IdentityProviders identityProviders;
+    /** The realm's partial export (groups, roles, identity-provider mappers), read at most once. */
+    private JsonNode realmExport;
+    /** The organisation listing, read at most once per run (organisations and IdP links share it). */
+    private List<OrganizationRepresentation> organizationList;
 
     private KeycloakRealmApi(ServerOptions options, Keycloak keycloak) {
         this.options = options;
@@ -59,6 +70,7 @@ public final class KeycloakRealmApi implements RealmApi {
         this.calls = new Calls(options);
         String base = options.serverUrl().replaceAll("/+$", "");
         this.api = keycloak.proxy(CityIamAdminApi.class, URI.create(base + "/admin/realms/" + options.realm()));
+        this.identityProviders = new IdentityProviders(api, calls, this::orgs);
     }
 
     /** Connects and obtains a token at once, so wrong credentials fail before anything else is attempted. */
@@ -90,6 +102,11 @@ public final class KeycloakRealmApi implements RealmApi {
         if (types.contains(ObjectType.ORGANIZATIONS)) {
             live.put(ObjectType.ORGANIZATIONS, organizations());
         }
+        if (types.contains(ObjectType.IDENTITY_PROVIDERS)) {
+            Map<String, String> aliasById = new HashMap<>();
+            organizationList().forEach(o -> aliasById.put(o.getId(), o.getAlias()));
+            live.put(ObjectType.IDENTITY_PROVIDERS, identityProviders.read(aliasById, realmExport()));
+        }
         if (types.contains(ObjectType.DATASETS) || types.contains(ObjectType.AGREEMENTS)) {
             JsonNode bundle = calls.run("export datasets and agreements", api::datasetsExport);
             live.put(ObjectType.DATASETS, byId(ObjectType.DATASETS, bundle.path("datasets")));
@@ -102,36 +119,79 @@ public final class KeycloakRealmApi implements RealmApi {
             live.put(ObjectType.ENROLLMENT_GROUPS, byId(ObjectType.ENROLLMENT_GROUPS, calls.run("list enrollment groups", api::enrollmentGroups)));
         }
         if (types.contains(ObjectType.INACTIVITY_POLICY)) {
-            live.put(ObjectType.INACTIVITY_POLICY, inactivityPolicy());
+            live.put(ObjectType.INACTIVITY_POLICY, policy(ObjectType.INACTIVITY_POLICY, "inactivity", api::inactivityPolicy));
+        }
+        if (types.contains(ObjectType.BIRTHRIGHT_POLICY)) {
+            live.put(ObjectType.BIRTHRIGHT_POLICY, policy(ObjectType.BIRTHRIGHT_POLICY, "birthright", api::birthrightPolicy));
+        }
+        if (types.contains(ObjectType.REVIEW_DEFINITIONS)) {
+            live.put(ObjectType.REVIEW_DEFINITIONS, byId(ObjectType.REVIEW_DEFINITIONS,
+                    calls.run("list review definitions", api::reviewDefinitions)));
         }
         return new LiveState(live);
     }
 
+    private JsonNode realmExport() {
+        if (realmExport == null) {
+            realmExport = calls.run("read the realm's groups, roles and identity-provider mappers (partial export)",
+                    () -> api.partialExport(true, true));
+        }
+        return realmExport;
+    }
+
+    private List<OrganizationRepresentation> organizationList() {
+        if (organizationList == null) {
+            organizationList = calls.run("list organisations", () -> orgs().search(null, null, 0, ORGANIZATION_PAGE, false));
+        }
+        return organizationList;
+    }
+
+    @Override
+    public RealmNames realmNames() {
+        JsonNode realm = realmExport();
+        Set<String> groups = new HashSet<>();
+        groupPaths(realm.path("groups"), groups);
+        Set<String> realmRoles = new HashSet<>();
+        realm.path("roles").path("realm").forEach(r -> realmRoles.add(r.path("name").asText()));
+        Set<String> clientRoles = new HashSet<>();
+        realm.path("roles").path("client").properties().forEach(e ->
+                e.getValue().forEach(r -> clientRoles.add(e.getKey() + "/" + r.path("name").asText())));
+        Set<String> organizations = new HashSet<>();
+        organizationList().forEach(o -> organizations.add(o.getAlias()));
+        return new RealmNames(groups, realmRoles, clientRoles, organizations);
+    }
+
+    private static void groupPaths(JsonNode groups, Set<String> out) {
+        for (JsonNode g : groups) {
+            out.add(g.path("path").asText());
+            groupPaths(g.path("subGroups"), out);
+        }
+    }
+
     private Map<String, LiveObject> organizations() {
-        List<OrganizationRepresentation> list = calls.run("list organisations",
-                () -> orgs().search(null, null, 0, ORGANIZATION_PAGE, false));
         Map<String, LiveObject> out = new LinkedHashMap<>();
-        for (OrganizationRepresentation rep : list) {
+        for (OrganizationRepresentation rep : organizationList()) {
             ObjectNode raw = JSON.valueToTree(rep);
             out.put(rep.getAlias(), new LiveObject(ObjectType.ORGANIZATIONS, rep.getAlias(), Canonical.of(ObjectType.ORGANIZATIONS, raw), rep.getId()));
         }
         return out;
     }
 
-    private Map<String, LiveObject> inactivityPolicy() {
-        Response r = calls.run("read the inactivity policy", api::inactivityPolicy);
+    /** A realm's one policy of a kind: 200 with it, or 404 {@code no_policy} when there is none. */
+    private Map<String, LiveObject> policy(ObjectType type, String name, Supplier<Response> read) {
+        String what = "read the " + name + " policy";
+        Response r = calls.run(what, read);
         try {
             if (r.getStatus() == 404) {
                 return Map.of();
             }
             if (r.getStatus() != 200) {
-                throw calls.failure("read the inactivity policy", r);
+                throw calls.failure(what, r);
             }
             JsonNode policy = JSON.readTree(r.readEntity(String.class));
-            return Map.of(ObjectType.SINGLETON_ID, new LiveObject(ObjectType.INACTIVITY_POLICY, ObjectType.SINGLETON_ID,
-                    Canonical.of(ObjectType.INACTIVITY_POLICY, policy), null));
+            return Map.of(ObjectType.SINGLETON_ID, new LiveObject(type, ObjectType.SINGLETON_ID, Canonical.of(type, policy), null));
         } catch (java.io.IOException e) {
-            throw new RemoteFailure("The inactivity policy the server sent is not JSON: " + e.getMessage(), e);
+            throw new RemoteFailure("The " + name + " policy the server sent is not JSON: " + e.getMessage(), e);
         } finally {
             r.close();
         }
@@ -229,7 +289,11 @@ public final class KeycloakRealmApi implements RealmApi {
                 calls.run(what, () -> api.addTrustAnchor(body));
             }
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.putEnrollmentGroup(c.id(), c.desired()));
+            case IDENTITY_PROVIDERS -> identityProviders.write(c);
             case INACTIVITY_POLICY -> calls.run(what, () -> api.putInactivityPolicy(c.desired()));
+            case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.putBirthrightPolicy(c.desired()));
+            case REVIEW_DEFINITIONS -> calls.run(what, () -> c.action() == Action.CREATE
+                    ? api.createReviewDefinition(c.desired()) : api.putReviewDefinition(c.id(), c.desired()));
             default -> throw new IllegalStateException("no single-object write for " + c.type());
         }
     }
@@ -243,6 +307,10 @@ public final class KeycloakRealmApi implements RealmApi {
             case TRUST_ANCHORS -> calls.run(what, () -> api.removeTrustAnchor(c.id()));
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.deleteEnrollmentGroup(c.id()));
             case INACTIVITY_POLICY -> calls.run(what, () -> api.deleteInactivityPolicy());
+            case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.deleteBirthrightPolicy());
+            case IDENTITY_PROVIDERS -> identityProviders.delete(c);
+            case REVIEW_DEFINITIONS -> calls.run(what, () -> api.deleteReviewDefinition(c.id()));
+            default -> throw new IllegalStateException("no delete for " + c.type());
         }
     }
 

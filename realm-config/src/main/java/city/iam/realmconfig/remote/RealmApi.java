@@ -2,6 +2,7 @@ package city.iam.realmconfig.remote;
 
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.model.RealmNames;
 import city.iam.realmconfig.plan.Plan;
 
 import java.util.Set;
@@ -12,6 +13,9 @@ public interface RealmApi extends AutoCloseable {
 
     /** The live objects of these types, with one listing call per type (datasets and agreements share one). */
     LiveState read(Set<ObjectType> types);
+
+    /** The realm's group paths and role names, in one call, for {@code LiveReferences}. */
+    RealmNames realmNames();
 
     /** Runs the plan's changes in order; {@code progress} hears one line per call. */
     void apply(Plan plan, Consumer<String> progress);

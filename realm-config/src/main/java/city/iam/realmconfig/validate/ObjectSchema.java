@@ -25,28 +25,34 @@ public final class ObjectSchema {
     /** Adds a problem per fault to {@code problems}; true when the object had none. */
     public static boolean check(ObjectType type, JsonNode object, String file, String pointer, List<Problem> problems) {
         int before = problems.size();
+        members("Each entry of " + type.key(), type.key(), type.fields(), object, file, pointer, problems);
+        return problems.size() == before;
+    }
+
+    /** The fields of one object, top-level or nested; {@code what} names it in messages. */
+    private static void members(String entry, String what, List<Field> fields, JsonNode object, String file, String pointer,
+                                List<Problem> problems) {
         if (!object.isObject()) {
-            problems.add(new Problem(file, pointer, "Each entry of " + type.key() + " must be a JSON object."));
-            return false;
+            problems.add(new Problem(file, pointer, entry + " must be a JSON object."));
+            return;
         }
         for (Map.Entry<String, JsonNode> e : object.properties()) {
             String at = Pointer.child(pointer, e.getKey());
-            var field = type.field(e.getKey());
+            var field = fields.stream().filter(f -> f.name().equals(e.getKey())).findFirst();
             if (field.isEmpty()) {
-                problems.add(new Problem(file, at, "Unknown field '" + e.getKey() + "' for " + type.key() + "; known fields: "
-                        + type.fields().stream().filter(f -> !f.readOnly()).map(Field::name).collect(Collectors.joining(", ")) + "."));
+                problems.add(new Problem(file, at, "Unknown field '" + e.getKey() + "' for " + what + "; known fields: "
+                        + fields.stream().filter(f -> !f.readOnly()).map(Field::name).collect(Collectors.joining(", ")) + "."));
             } else if (field.get().readOnly()) {
                 problems.add(new Problem(file, at, "'" + e.getKey() + "' is set by the server and cannot be declared; remove it."));
             } else {
                 value(field.get(), e.getValue(), file, at, problems);
             }
         }
-        for (Field f : type.fields()) {
+        for (Field f : fields) {
             if (f.required() && (object.get(f.name()) == null || object.get(f.name()).isNull())) {
                 problems.add(new Problem(file, pointer, "Required field '" + f.name() + "' is missing."));
             }
         }
-        return problems.size() == before;
     }
 
     private static void value(Field f, JsonNode v, String file, String at, List<Problem> problems) {
@@ -95,6 +101,37 @@ public final class ObjectSchema {
                 }
             }
             case DOMAINS -> domains(v, file, at, problems);
+            case OBJECT -> members(name, f.name(), f.members(), v, file, at, problems);
+            case OBJECT_LIST -> {
+                if (!v.isArray()) {
+                    problems.add(new Problem(file, at, name + " must be a list of objects."));
+                    return;
+                }
+                for (int i = 0; i < v.size(); i++) {
+                    members("Each entry of " + name, f.name() + " entries", f.members(), v.get(i), file, Pointer.index(at, i), problems);
+                }
+            }
+            case OBJECT_MAP -> {
+                if (!v.isObject()) {
+                    problems.add(new Problem(file, at, name + " must be an object of named objects."));
+                    return;
+                }
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
+                    members(name + " '" + e.getKey() + "'", f.name() + " entries", f.members(), e.getValue(), file,
+                            Pointer.child(at, e.getKey()), problems);
+                }
+            }
+            case STRING_MAP -> {
+                if (!v.isObject()) {
+                    problems.add(new Problem(file, at, name + " must be an object of strings."));
+                    return;
+                }
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
+                    if (!e.getValue().isTextual()) {
+                        problems.add(new Problem(file, Pointer.child(at, e.getKey()), name + " values must be strings."));
+                    }
+                }
+            }
             case ATTRIBUTES -> {
                 if (!v.isObject()) {
                     problems.add(new Problem(file, at, name + " must be an object of lists of strings."));

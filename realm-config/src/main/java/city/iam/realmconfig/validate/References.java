@@ -36,6 +36,9 @@ public final class References {
             orgs.ifPresent(o -> missing(a, "parties", o, "organisation", ObjectType.ORGANIZATIONS, problems));
         }
         orgs.ifPresent(o -> {
+            for (Declared idp : objects(state, ObjectType.IDENTITY_PROVIDERS)) {
+                missing(idp, "organization", o, "organisation", ObjectType.ORGANIZATIONS, problems);
+            }
             for (Declared d : objects(state, ObjectType.DATASETS)) {
                 missing(d, "owner_organization", o, "organisation", ObjectType.ORGANIZATIONS, problems);
                 missing(d, "allowed_organizations", o, "organisation", ObjectType.ORGANIZATIONS, problems);
@@ -45,6 +48,23 @@ public final class References {
             missing(g, "anchors", anchors, "trust anchor", ObjectType.TRUST_ANCHORS, problems);
         }
         domains(state, problems);
+        // Objects whose schema check failed are still listed (by id) for the references above; their own rules
+        // are only checked once they are well formed.
+        for (Declared d : objects(state, ObjectType.REVIEW_DEFINITIONS)) {
+            if (wellFormed(d, problems)) {
+                ReviewDefinitionChecks.check(d, problems);
+            }
+        }
+        for (Declared d : objects(state, ObjectType.BIRTHRIGHT_POLICY)) {
+            if (wellFormed(d, problems)) {
+                BirthrightChecks.check(d, problems);
+            }
+        }
+    }
+
+    private static boolean wellFormed(Declared d, List<Problem> problems) {
+        return problems.stream().noneMatch(p -> p.file().equals(d.file()) && p.pointer() != null
+                && (p.pointer() + "/").startsWith(d.pointer() + "/"));
     }
 
     /** Keycloak maps an e-mail domain to one organisation: the same domain on two organisations is ambiguous. */

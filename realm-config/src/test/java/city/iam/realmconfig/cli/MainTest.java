@@ -4,6 +4,7 @@ import city.iam.realmconfig.TestDirs;
 import city.iam.realmconfig.model.LiveObject;
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.model.RealmNames;
 import city.iam.realmconfig.plan.Plan;
 import city.iam.realmconfig.remote.RealmApi;
 import city.iam.realmconfig.remote.ServerOptions;
@@ -41,6 +42,8 @@ class MainTest {
         final List<Plan> applied = new ArrayList<>();
         final Map<ObjectType, Map<String, LiveObject>> objects = new EnumMap<>(ObjectType.class);
         int reads;
+        RealmNames names = new RealmNames(Set.of("/break-glass"), Set.of(),
+                Set.of("city-iam/review-admin", "city-iam/dataset-admin", "city-iam/device-admin", "city-iam/auditor"), Set.of("utility-a"));
 
         @Override
         public LiveState read(Set<ObjectType> types) {
@@ -64,6 +67,11 @@ class MainTest {
         }
 
         @Override
+        public RealmNames realmNames() {
+            return names;
+        }
+
+        @Override
         public void close() {
         }
     }
@@ -83,7 +91,7 @@ class MainTest {
     void applyTwiceThenExportThenApplyChangesNothing() throws Exception {
         FakeRealm realm = new FakeRealm();
         assertEquals(0, run(o -> realm, "apply", TestDirs.reference().toString()));
-        assertTrue(out.toString().contains("Plan: 11 to create"), out::toString);
+        assertTrue(out.toString().contains("Plan: 14 to create"), out::toString);
         assertEquals(0, run(o -> realm, "apply", TestDirs.reference().toString()));
         assertTrue(out.toString().contains("No changes"), out::toString);
         assertEquals(1, realm.applied.size());

@@ -43,7 +43,7 @@ class RealmConfigIT {
     void applyTheReferenceDirectoryToAnEmptyRealm() {
         ConfigRealm.Run run = realm.tool("apply", TestDirs.reference().toString());
         assertEquals(0, run.code(), run::toString);
-        assertTrue(run.out().contains("Plan: 11 to create, 0 to update, 0 to delete."), run::toString);
+        assertTrue(run.out().contains("Plan: 14 to create, 0 to update, 0 to delete."), run::toString);
 
         JsonNode bundle = realm.get("/datasets/export");
         assertEquals(3, bundle.get("datasets").size());
@@ -52,6 +52,18 @@ class RealmConfigIT {
         assertEquals(500, realm.get("/device-identity/groups/air-quality-sensors").get("quota").asInt());
         assertEquals("P90D", realm.get("/lifecycle/policies/inactivity").get("disable_after").asText());
         assertEquals(3, realm.get("/organizations?briefRepresentation=false").size());
+        JsonNode review = realm.get("/access-reviews/definitions/city-iam-admins");
+        assertEquals(1, review.get("version").asInt());
+        assertEquals("PT336H", review.get("stages").get(0).get("duration").asText());
+        JsonNode idp = realm.get("/identity-provider/instances/utility-a-idp");
+        assertEquals("city-oidc", idp.get("providerId").asText());
+        JsonNode utilityA = organisation("utility-a");
+        assertEquals(utilityA.get("id").asText(), idp.get("organizationId").asText(), "linked to its organisation");
+        JsonNode mapper = realm.get("/identity-provider/instances/utility-a-idp/mappers").get(0);
+        assertEquals("city-assurance-mapper", mapper.get("identityProviderMapper").asText());
+        assertEquals("eidas", mapper.get("config").get("acr.preset").asText());
+        assertEquals("{\"urn:utility-a:mfa\":\"high\"}", mapper.get("config").get("acr.table").asText());
+        assertEquals("auditor", realm.get("/lifecycle/policies/birthright").get("rules").get(0).get("client_roles").get(0).get("role").asText());
     }
 
     @Test
@@ -64,24 +76,29 @@ class RealmConfigIT {
 
     @Test
     @Order(3)
-    void editingOneAgreementAndOneGroupPlansExactlyThoseTwoUpdates() {
+    void editingOneReviewDefinitionAndOneAgreementPlansExactlyThoseTwoUpdates() {
         edited = TestDirs.copyOfReference(tmp.resolve("edited"));
         TestDirs.write(edited, "agreements.json", TestDirs.read(edited, "agreements.json")
                 .replace("\"not_on_or_after\": \"2028-01-01T00:00:00Z\"", "\"not_on_or_after\": \"2029-01-01T00:00:00Z\""));
-        TestDirs.write(edited, "enrollment-groups.json", TestDirs.read(edited, "enrollment-groups.json").replace("\"quota\": 500", "\"quota\": 800"));
+        TestDirs.write(edited, "review-definitions.json", TestDirs.read(edited, "review-definitions.json")
+                .replace("\"duration\": \"P14D\"", "\"duration\": \"P21D\""));
 
         ConfigRealm.Run plan = realm.tool("plan", edited.toString(), "--detailed-exitcode");
         assertEquals(4, plan.code(), plan::toString);
         List<String> changes = plan.out().lines().filter(l -> l.startsWith("  ")).map(String::trim).toList();
-        assertEquals(List.of("~ agreements AG-ENERGY-1  (not_on_or_after)", "~ enrollment_groups air-quality-sensors  (quota)"), changes, plan::toString);
+        assertEquals(List.of("~ agreements AG-ENERGY-1  (not_on_or_after)", "~ review_definitions city-iam-admins  (stages)"), changes, plan::toString);
         assertTrue(plan.out().contains("Plan: 0 to create, 2 to update, 0 to delete."), plan::toString);
         // plan changed nothing
         assertEquals("2028-01-01T00:00:00Z", realm.get("/datasets/agreements/AG-ENERGY-1").get("not_on_or_after").asText());
+        assertEquals(1, realm.get("/access-reviews/definitions/city-iam-admins").get("version").asInt());
 
         ConfigRealm.Run apply = realm.tool("apply", edited.toString());
         assertEquals(0, apply.code(), apply::toString);
         assertEquals("2029-01-01T00:00:00Z", realm.get("/datasets/agreements/AG-ENERGY-1").get("not_on_or_after").asText());
-        assertEquals(800, realm.get("/device-identity/groups/air-quality-sensors").get("quota").asInt());
+        JsonNode review = realm.get("/access-reviews/definitions/city-iam-admins");
+        assertEquals(2, review.get("version").asInt(), "a new version on the server");
+        assertEquals("PT504H", review.get("stages").get(0).get("duration").asText());
+        assertEquals(30, review.get("blast_radius").get("max_auto_revoke_percent").asInt(), "the rest of the definition as declared");
         ConfigRealm.Run again = realm.tool("plan", edited.toString(), "--detailed-exitcode");
         assertEquals(0, again.code(), again::toString);
     }
@@ -98,6 +115,9 @@ class RealmConfigIT {
         assertEquals(0, apply.code(), apply::toString);
         assertTrue(apply.out().contains("No changes"), apply::toString);
         assertTrue(TestDirs.read(exported, "agreements.json").contains("2029-01-01T00:00:00Z"));
+        assertTrue(TestDirs.read(exported, "review-definitions.json").contains("PT504H"));
+        assertTrue(TestDirs.read(exported, "birthright-policy.json").contains("iam-office-auditors"));
+        assertTrue(!TestDirs.read(exported, "review-definitions.json").contains("\"version\""), "server-set fields are not exported");
     }
 
     @Test
@@ -146,5 +166,122 @@ class RealmConfigIT {
         ConfigRealm.Run noRoles = realm.tool(realm.env("no-roles", "no-roles-secret"), "apply", edited.toString());
         assertEquals(3, noRoles.code(), noRoles::toString);
         assertTrue(noRoles.err().contains("Client 'no-roles' may not") && noRoles.err().contains("403"), noRoles::toString);
+    }
+
+    @Test
+    @Order(8)
+    void aReviewScopeNamingAGroupTheRealmLacksIsRefusedBeforeAnythingChanges() {
+        Path broken = TestDirs.copyOfReference(tmp.resolve("live-broken"));
+        TestDirs.write(broken, "datasets.json", TestDirs.read(broken, "datasets.json")
+                .replace("Parking occupancy (open data)", "Parking occupancy, renamed"));
+        TestDirs.write(broken, "review-definitions.json", TestDirs.read(broken, "review-definitions.json")
+                .replace("{\"type\": \"client_role\", \"client\": \"city-iam\", \"name\": \"device-admin\"}",
+                        "{\"type\": \"group\", \"path\": \"/fin-ops\"}"));
+        JsonNode before = realm.get("/datasets/export");
+        // Groups are not in the directory, so validate cannot know; plan and apply check them against the realm.
+        assertEquals(0, realm.tool("validate", broken.toString()).code());
+        for (String command : List.of("plan", "apply")) {
+            ConfigRealm.Run run = realm.tool(command, broken.toString());
+            assertEquals(1, run.code(), run::toString);
+            assertTrue(run.err().contains("review-definitions.json#/review_definitions/0/scope/selectors/2: review_definitions "
+                    + "'city-iam-admins' names group /fin-ops, which realm " + realm.realm.name() + " does not have"), run::toString);
+            assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), "no stack trace");
+        }
+        assertTrue(realm.tool("apply", broken.toString()).err().contains("Nothing was applied."));
+        assertEquals(before, realm.get("/datasets/export"));
+    }
+
+    @Test
+    @Order(9)
+    void aYamlDirectoryAppliesTheSameAsJson() throws Exception {
+        Path yaml = TestDirs.asYaml(edited, tmp.resolve("yaml"));
+        ConfigRealm.Run plan = realm.tool("plan", yaml.toString());
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("No changes"), plan::toString);
+
+        TestDirs.write(yaml, "agreements.yaml", TestDirs.read(yaml, "agreements.yaml").replace("2029-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
+        ConfigRealm.Run apply = realm.tool("apply", yaml.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("~ agreements AG-ENERGY-1  (not_on_or_after)"), apply::toString);
+        assertEquals("2030-01-01T00:00:00Z", realm.get("/datasets/agreements/AG-ENERGY-1").get("not_on_or_after").asText());
+
+        TestDirs.write(yaml, "agreements.yaml", "agreements:\n  - id: AG-ENERGY-1\n    parties: [utility-a\n");
+        ConfigRealm.Run malformed = realm.tool("apply", yaml.toString());
+        assertEquals(1, malformed.code(), malformed::toString);
+        assertTrue(malformed.err().contains("agreements.yaml: Malformed YAML at line"), malformed::toString);
+        assertTrue(malformed.err().contains("Nothing was applied.") && !malformed.err().contains("\tat "), malformed::toString);
+        assertEquals("2030-01-01T00:00:00Z", realm.get("/datasets/agreements/AG-ENERGY-1").get("not_on_or_after").asText());
+    }
+
+    /** What distribution/dev.sh does at every start: the city realm JSON imported natively, then the reference directory applied. */
+    @Test
+    @Order(10)
+    void theReferenceDirectoryAppliesToTheImportedCityRealmAsItsOwnServiceAccount(TestServer server) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode cityRealm = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(Path.of("realms", "city-realm.json")));
+        String name = "city-dev-start";
+        cityRealm.put("realm", name);
+        assertEquals(201, server.http().postJson("/admin/realms", server.masterToken(), cityRealm).status());
+        Map<String, String> env = realm.env("city-iam-config", "city-iam-config-dev-secret");
+        env.put("CITY_IAM_REALM", name);
+        ConfigRealm.Run apply = realm.tool(env, "apply", TestDirs.reference().toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("+ review_definitions city-iam-admins"), apply::toString);
+        // The realm JSON already carries the organisations, datasets and inactivity policy: they match unchanged.
+        assertTrue(apply.out().contains("Plan: 7 to create, 0 to update, 0 to delete."), apply::toString);
+        ConfigRealm.Run again = realm.tool(env, "apply", TestDirs.reference().toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("No changes"), again::toString);
+    }
+
+    @Test
+    @Order(11)
+    void identityProviderSecretsComeFromTheEnvironmentAndAreNeverExported() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("idp"));
+        TestDirs.write(dir, "identity-providers.json", """
+                {"identity_providers": [{"alias": "uni-idp", "providerId": "oidc", "organization": "uni",
+                  "config": {"authorizationUrl": "https://idp.uni.example/auth", "tokenUrl": "https://idp.uni.example/token",
+                             "clientId": "city", "clientAuthMethod": "client_secret_post", "clientSecret": "${env:UNI_IDP_SECRET}"},
+                  "assurance": {"preset": "franceconnect", "when_missing": "low"}}]}
+                """);
+        Map<String, String> env = realm.env();
+        env.put("UNI_IDP_SECRET", "uni-secret-value");
+        ConfigRealm.Run apply = realm.tool(env, "apply", dir.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("+ identity_providers uni-idp"), apply::toString);
+        ConfigRealm.Run plan = realm.tool(env, "plan", dir.toString());
+        assertTrue(plan.out().contains("No changes"), "a secret the server masks is not a change: " + plan);
+
+        Path exported = tmp.resolve("idp-export");
+        assertEquals(0, realm.tool(env, "export", exported.toString()).code());
+        String file = TestDirs.read(exported, "identity-providers.json");
+        assertTrue(file.contains("${env:IDP_UNI_IDP_CLIENT_SECRET}") && !file.contains("uni-secret-value"), file);
+        env.put("IDP_UNI_IDP_CLIENT_SECRET", "uni-secret-value");
+        ConfigRealm.Run again = realm.tool(env, "apply", exported.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("No changes"), again::toString);
+
+        // Moving the IdP to another organisation and dropping its mapper: one update, links and mapper follow.
+        TestDirs.write(dir, "identity-providers.json", """
+                {"identity_providers": [{"alias": "uni-idp", "providerId": "oidc", "organization": "utility-a",
+                  "config": {"authorizationUrl": "https://idp.uni.example/auth", "tokenUrl": "https://idp.uni.example/token",
+                             "clientId": "city", "clientAuthMethod": "client_secret_post", "clientSecret": "${env:UNI_IDP_SECRET}"}}]}
+                """);
+        ConfigRealm.Run move = realm.tool(env, "apply", dir.toString());
+        assertEquals(0, move.code(), move::toString);
+        assertTrue(move.out().contains("~ identity_providers uni-idp  (assurance, organization)"), move::toString);
+        JsonNode utilityA = organisation("utility-a");
+        assertEquals(utilityA.get("id").asText(), realm.get("/identity-provider/instances/uni-idp").get("organizationId").asText());
+        assertEquals(0, realm.get("/identity-provider/instances/uni-idp/mappers").size());
+        assertTrue(realm.tool(env, "plan", dir.toString()).out().contains("No changes"));
+    }
+
+    private JsonNode organisation(String alias) {
+        for (JsonNode o : realm.get("/organizations?briefRepresentation=true")) {
+            if (o.get("alias").asText().equals(alias)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no organisation " + alias);
     }
 }

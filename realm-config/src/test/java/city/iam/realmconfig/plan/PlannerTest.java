@@ -110,4 +110,39 @@ class PlannerTest {
                         + " \"domains\": [{\"name\": \"a.example\", \"verified\": false}, {\"name\": \"b.example\", \"verified\": false}], \"members\": []}"));
         assertTrue(plan.empty(), plan::render);
     }
+
+    @Test
+    void aReviewDefinitionAsTheServerStoresItEqualsTheShortFileThatDeclaredIt() {
+        // The file leaves the defaults out; the server answers with every default, a re-spelled duration, its
+        // version and time, and an empty user list dropped.
+        String file = """
+                {"id": "fin", "scope": {"selectors": [{"type": "group", "path": "/fin"}]},
+                 "reviewers": {"o": {"type": "owner"}, "m": {"type": "manager"}, "u": {"type": "users", "users": ["ciso"]}},
+                 "stages": [{"duration": "P7D", "reviewer": "o"}]}
+                """;
+        String server = """
+                {"id": "fin", "name": "fin", "scope": {"selectors": [{"type": "group", "path": "/fin"}], "privileged_only": false},
+                 "reviewers": {"m": {"type": "manager", "attribute": "manager", "levels": 3}, "o": {"type": "owner", "attribute": "city-iam.owner"},
+                               "u": {"type": "users", "users": ["ciso"]}},
+                 "stages": [{"name": "stage-1", "duration": "PT168H", "reviewer": "o", "advance_on": ["NO_RESPONSE", "ACCEPT"]}],
+                 "non_response": "NO_CHANGE", "blast_radius": {"max_auto_revoke_percent": 100},
+                 "remediation": {"mode": "AUTO", "leave_groups": true, "remove_composites": false}, "comments": "REVOKE_ONLY",
+                 "inactive_after": "PT720H", "version": 4, "updated_at": "2026-12-01T10:00:00Z"}
+                """;
+        Plan plan = Planner.plan(desired(ObjectType.REVIEW_DEFINITIONS, false, file), live(ObjectType.REVIEW_DEFINITIONS, server));
+        assertTrue(plan.empty(), plan::render);
+
+        Plan changed = Planner.plan(desired(ObjectType.REVIEW_DEFINITIONS, false, file.replace("P7D", "P14D")),
+                live(ObjectType.REVIEW_DEFINITIONS, server));
+        assertEquals("~ review_definitions fin [stages]", changed.changes().get(0).toString());
+    }
+
+    @Test
+    void aStageThatAdvancesOnNothingDiffersFromTheDefault() {
+        String base = "{\"id\": \"fin\", \"scope\": {\"selectors\": [{\"type\": \"group\", \"path\": \"/fin\"}]}, "
+                + "\"reviewers\": {\"o\": {\"type\": \"owner\"}}, \"stages\": [{\"duration\": \"P7D\", \"reviewer\": \"o\"%s}]}";
+        Plan plan = Planner.plan(desired(ObjectType.REVIEW_DEFINITIONS, false, base.formatted(", \"advance_on\": []")),
+                live(ObjectType.REVIEW_DEFINITIONS, base.formatted("")));
+        assertEquals(1, plan.changes().size(), plan::render);
+    }
 }

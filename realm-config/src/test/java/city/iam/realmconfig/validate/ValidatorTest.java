@@ -37,7 +37,7 @@ class ValidatorTest {
     void referenceDirectoryIsValid() {
         DirectoryReader.Result r = validate(TestDirs.reference());
         assertTrue(r.valid(), () -> r.problems().toString());
-        assertEquals(ObjectType.values().length, r.state().types().size());
+        assertEquals(ObjectType.values().length, r.state().types().size(), "the reference directory shows every type");
         assertEquals(3, r.state().of(ObjectType.DATASETS).orElseThrow().objects().size());
         assertTrue(r.state().of(ObjectType.AGREEMENTS).orElseThrow().fullyManaged());
     }

@@ -1,0 +1,97 @@
+package city.iam.realmconfig.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What lifecycle-jobs fills in when it stores a review definition or the birthright policy (see
+ * {@code ReviewDefinition.document} and {@code BirthrightPolicy.document}): written out on both sides before
+ * comparing, so a file that leaves a default out, or spells {@code P7D} where the server stores {@code PT168H},
+ * is not a change. Works on the raw object, before it is canonicalised.
+ */
+final class ServerDefaults {
+
+    private ServerDefaults() {
+    }
+
+    static void reviewDefinition(ObjectNode d) {
+        if (d.path("name").asText("").isBlank()) {
+            d.put("name", d.path("id").asText());
+        }
+        ObjectNode scope = object(d, "scope");
+        scope.put("privileged_only", scope.path("privileged_only").asBoolean(false));
+        if (d.path("reviewers").isObject()) {
+            d.get("reviewers").properties().forEach(e -> reviewer(e.getValue()));
+        }
+        JsonNode stages = d.path("stages");
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i) instanceof ObjectNode stage) {
+                if (stage.path("name").isMissingNode() || stage.path("name").isNull()) {
+                    stage.put("name", "stage-" + (i + 1));
+                }
+                Canonical.respellDuration(stage, "duration");
+                if (stage.path("advance_on").isMissingNode() || stage.path("advance_on").isNull()) {
+                    stage.putArray("advance_on").add("ACCEPT").add("NO_RESPONSE");
+                }
+            }
+        }
+        text(d, "non_response", "NO_CHANGE");
+        text(d, "comments", "REVOKE_ONLY");
+        blankToAbsent(d, "fallback_reviewer");
+        ObjectNode blast = object(d, "blast_radius");
+        blast.put("max_auto_revoke_percent", blast.path("max_auto_revoke_percent").asInt(100));
+        blankToAbsent(blast, "break_glass_group");
+        ObjectNode remediation = object(d, "remediation");
+        text(remediation, "mode", "AUTO");
+        remediation.put("leave_groups", remediation.path("leave_groups").asBoolean(true));
+        remediation.put("remove_composites", remediation.path("remove_composites").asBoolean(false));
+        text(d, "inactive_after", "P30D");
+        Canonical.respellDuration(d, "inactive_after");
+    }
+
+    /** The server fills in the attribute owner/manager resolvers read, keeps levels for managers only, drops empty user lists. */
+    private static void reviewer(JsonNode node) {
+        if (!(node instanceof ObjectNode r)) {
+            return;
+        }
+        String type = r.path("type").asText();
+        if (type.equals("owner")) {
+            text(r, "attribute", "city-iam.owner");
+        } else if (type.equals("manager")) {
+            text(r, "attribute", "manager");
+            r.put("levels", r.path("levels").asInt(3));
+        }
+        if (!type.equals("manager")) {
+            r.remove("levels");
+        }
+        if (r.path("users").isArray() && r.path("users").isEmpty()) {
+            r.remove("users");
+        }
+        blankToAbsent(r, "fallback");
+    }
+
+    static void birthright(ObjectNode p) {
+        text(p, "mover_grace", "P14D");
+        Canonical.respellDuration(p, "mover_grace");
+        if (p.path("start_date_attribute").asText("").isBlank()) {
+            p.put("start_date_attribute", "valid_from");
+        }
+    }
+
+    private static ObjectNode object(ObjectNode parent, String field) {
+        JsonNode v = parent.get(field);
+        return v instanceof ObjectNode o ? o : parent.putObject(field);
+    }
+
+    private static void text(ObjectNode o, String field, String fallback) {
+        if (o.path(field).isMissingNode() || o.path(field).isNull()) {
+            o.put(field, fallback);
+        }
+    }
+
+    private static void blankToAbsent(ObjectNode o, String field) {
+        if (o.path(field).isTextual() && o.path(field).asText().isBlank()) {
+            o.remove(field);
+        }
+    }
+}

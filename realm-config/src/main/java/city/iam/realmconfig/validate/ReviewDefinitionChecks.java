@@ -1,0 +1,122 @@
+package city.iam.realmconfig.validate;
+
+import city.iam.realmconfig.load.Pointer;
+import city.iam.realmconfig.model.Declared;
+import city.iam.realmconfig.model.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules of a review definition that its schema cannot express, checked offline with the server's limits
+ * (lifecycle-jobs {@code ReviewDefinition.parse}), so a definition the server would refuse with 400 stops the
+ * apply before anything is written: the fields each selector type needs, reviewer names a stage or a fallback
+ * uses, fallback cycles, the stage and percentage limits, the recurrence period.
+ */
+final class ReviewDefinitionChecks {
+
+    private static final int MAX_STAGES = 5;
+    private static final int MAX_SELECTORS = 100;
+    private static final Duration LONGEST_STAGE = Duration.ofDays(366);
+    private static final Set<String> ADVANCE = Set.of("ACCEPT", "NO_RESPONSE");
+
+    private ReviewDefinitionChecks() {
+    }
+
+    static void check(Declared d, List<Problem> problems) {
+        Checks c = new Checks(d, problems);
+        JsonNode selectors = d.object().path("scope").path("selectors");
+        c.require(!selectors.isEmpty() && selectors.size() <= MAX_SELECTORS, "/scope/selectors",
+                "scope.selectors must list 1 to " + MAX_SELECTORS + " realm_role, client_role or group selectors.");
+        for (int i = 0; i < selectors.size(); i++) {
+            JsonNode s = selectors.get(i);
+            String at = "/scope/selectors/" + i;
+            switch (s.path("type").asText()) {
+                case "realm_role" -> c.require(s.hasNonNull("name") && !s.has("client") && !s.has("path"), at,
+                        "A realm_role selector has a 'name' (and no 'client' or 'path').");
+                case "client_role" -> c.require(s.hasNonNull("name") && s.hasNonNull("client") && !s.has("path"), at,
+                        "A client_role selector has a 'client' and a 'name' (and no 'path').");
+                default -> c.require(s.hasNonNull("path") && !s.has("name") && !s.has("client"), at,
+                        "A group selector has a 'path' such as /fin-ops (and no 'name' or 'client').");
+            }
+        }
+        JsonNode reviewers = d.object().path("reviewers");
+        c.require(!reviewers.isEmpty(), "/reviewers", "reviewers must name at least one resolver (owner, manager, users or group).");
+        for (Map.Entry<String, JsonNode> e : reviewers.properties()) {
+            reviewer(c, e.getKey(), e.getValue(), reviewers);
+        }
+        JsonNode stages = d.object().path("stages");
+        c.require(!stages.isEmpty() && stages.size() <= MAX_STAGES, "/stages", "stages must list 1 to " + MAX_STAGES + " stages.");
+        for (int i = 0; i < stages.size(); i++) {
+            JsonNode s = stages.get(i);
+            String at = "/stages/" + i;
+            String reviewer = s.path("reviewer").asText();
+            c.require(reviewers.has(reviewer), at + "/reviewer", "Stage reviewer '" + reviewer + "' is not one of the reviewers "
+                    + names(reviewers) + ".");
+            Duration duration = Duration.parse(s.path("duration").asText());
+            c.require(!duration.isNegative() && !duration.isZero() && duration.compareTo(LONGEST_STAGE) <= 0, at + "/duration",
+                    "A stage lasts more than zero and at most a year.");
+            for (JsonNode a : s.path("advance_on")) {
+                c.require(ADVANCE.contains(a.asText()), at + "/advance_on", "advance_on holds ACCEPT and/or NO_RESPONSE, not '" + a.asText() + "'.");
+            }
+        }
+        JsonNode cap = d.object().path("blast_radius").path("max_auto_revoke_percent");
+        c.require(cap.isMissingNode() || cap.asInt() >= 0 && cap.asInt() <= 100, "/blast_radius/max_auto_revoke_percent",
+                "max_auto_revoke_percent is between 0 and 100.");
+        JsonNode every = d.object().path("recurrence").path("every");
+        c.require(every.isMissingNode() || positivePeriod(every.asText()), "/recurrence/every",
+                "recurrence.every is a positive ISO-8601 period such as P3M, P90D or PT12H, not '" + every.asText() + "'.");
+        JsonNode inactive = d.object().path("inactive_after");
+        c.require(inactive.isMissingNode() || !Duration.parse(inactive.asText()).isNegative() && !Duration.parse(inactive.asText()).isZero(),
+                "/inactive_after", "inactive_after is a positive duration.");
+    }
+
+    private static void reviewer(Checks c, String name, JsonNode r, JsonNode all) {
+        String at = Pointer.child("/reviewers", name);
+        String type = r.path("type").asText();
+        c.require(!type.equals("users") || r.path("users").size() > 0, at, "Reviewer '" + name + "' of type users needs a 'users' list.");
+        c.require(!type.equals("group") || r.hasNonNull("group"), at, "Reviewer '" + name + "' of type group needs a 'group' path.");
+        c.require(!r.has("levels") || r.path("levels").asInt() >= 1 && r.path("levels").asInt() <= 10, at + "/levels",
+                "levels is between 1 and 10.");
+        // Walk the fallback chain: every name it reaches must be defined, and it must end.
+        Set<String> seen = new HashSet<>();
+        String at2 = name;
+        while (at2 != null && seen.add(at2)) {
+            String next = all.path(at2).path("fallback").asText(null);
+            if (next != null && !all.has(next)) {
+                c.require(!at2.equals(name), at + "/fallback", "Reviewer '" + name + "' falls back to '" + next + "', which is not one of "
+                        + names(all) + ".");
+                return;
+            }
+            at2 = next;
+        }
+        c.require(at2 == null, at + "/fallback", "The fallback chain starting at reviewer '" + name + "' comes back to '" + at2 + "'.");
+    }
+
+    private static boolean positivePeriod(String every) {
+        try {
+            return every.contains("T") ? !Duration.parse(every).isNegative() && !Duration.parse(every).isZero()
+                    : !Period.parse(every).isNegative() && !Period.parse(every).isZero();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static List<String> names(JsonNode reviewers) {
+        return reviewers.properties().stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** Adds a problem at a pointer under the definition when a rule does not hold. */
+    private record Checks(Declared d, List<Problem> problems) {
+        void require(boolean holds, String relative, String sentence) {
+            if (!holds) {
+                problems.add(new Problem(d.file(), d.pointer() + relative, "review definition '" + d.id() + "': " + sentence));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package city.iam.realmconfig.validate;
+
+import city.iam.realmconfig.TestDirs;
+import city.iam.realmconfig.load.DirectoryReader;
+import city.iam.realmconfig.model.ObjectType;
+import city.iam.realmconfig.model.Problem;
+import city.iam.realmconfig.model.RealmNames;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Review definitions and the birthright policy: nested schema, the server's own rules, names in the live realm. */
+class ReviewAndPolicyValidationTest {
+
+    @TempDir
+    Path tmp;
+
+    private List<Problem> problems(String file, String json) {
+        Path dir = tmp.resolve("d");
+        dir.toFile().mkdirs();
+        TestDirs.write(dir, file, json);
+        return new Validator(Map.<String, String>of()::get).validate(dir).problems();
+    }
+
+    private static final String DEFINITION = """
+            {"review_definitions": [{"id": "fin", "scope": {"selectors": [%s]},
+              "reviewers": {"owner": {"type": "owner", "fallback": "office"}, "office": {"type": "users", "users": ["ciso"]%s}},
+              "stages": [{"duration": "P7D", "reviewer": "%s"}]}]}
+            """;
+
+    private static String definition(String selector, String officeExtra, String stageReviewer) {
+        return DEFINITION.formatted(selector, officeExtra, stageReviewer);
+    }
+
+    @Test
+    void aWellFormedDefinitionIsValid() {
+        assertEquals(List.of(), problems("review-definitions.json", definition("{\"type\": \"group\", \"path\": \"/fin-ops\"}", "", "owner")));
+    }
+
+    @Test
+    void unknownNestedFieldsAreRefusedWithTheirPointer() {
+        List<Problem> p = problems("review-definitions.json", definition("{\"type\": \"group\", \"path\": \"/fin-ops\", \"paht\": \"x\"}", "", "owner"));
+        assertEquals(1, p.size(), p::toString);
+        assertEquals("/review_definitions/0/scope/selectors/0/paht", p.get(0).pointer());
+        assertTrue(p.get(0).message().contains("Unknown field 'paht'"), p::toString);
+    }
+
+    @Test
+    void aStageNamingAnUndefinedReviewerIsRefused() {
+        List<Problem> p = problems("review-definitions.json", definition("{\"type\": \"realm_role\", \"name\": \"admin\"}", "", "manager"));
+        assertEquals(1, p.size(), p::toString);
+        assertEquals("/review_definitions/0/stages/0/reviewer", p.get(0).pointer());
+        assertTrue(p.get(0).message().contains("'manager'"), p::toString);
+    }
+
+    @Test
+    void aFallbackCycleAndAClientRoleWithoutItsClientAreRefused() {
+        List<Problem> p = problems("review-definitions.json", definition("{\"type\": \"client_role\", \"name\": \"approve\"}",
+                ", \"fallback\": \"owner\"", "owner"));
+        assertTrue(p.stream().anyMatch(x -> x.pointer().endsWith("/scope/selectors/0") && x.message().contains("'client'")), p::toString);
+        assertTrue(p.stream().anyMatch(x -> x.pointer().endsWith("/reviewers/owner/fallback") && x.message().contains("comes back")), p::toString);
+    }
+
+    @Test
+    void serverSetFieldsAndBadEnumerationsAreRefused() {
+        List<Problem> p = problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "version": 3, "scope": {"selectors": [{"type": "role", "name": "x"}]},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "seven days", "reviewer": "o"}],
+                  "recurrence": {"every": "P3M"}}]}
+                """);
+        List<String> pointers = p.stream().map(Problem::pointer).toList();
+        assertTrue(pointers.containsAll(List.of("/review_definitions/0/version", "/review_definitions/0/scope/selectors/0/type",
+                "/review_definitions/0/stages/0/duration", "/review_definitions/0/recurrence")), p::toString);
+    }
+
+    @Test
+    void birthrightRulesMustGrantSomethingAndHaveDistinctIds() {
+        List<Problem> p = problems("birthright-policy.json", """
+                {"birthright_policy": {"rules": [
+                  {"id": "a", "when": {"attribute": "department", "in": ["it"]}, "groups": ["/it"]},
+                  {"id": "a", "when": {"attribute": "department", "in": ["hr"]}}]}}
+                """);
+        assertEquals(2, p.size(), p::toString);
+        assertTrue(p.stream().anyMatch(x -> x.pointer().equals("/birthright_policy/rules/1/id")), p::toString);
+        assertTrue(p.stream().anyMatch(x -> x.message().contains("grants nothing")), p::toString);
+    }
+
+    @Test
+    void groupsAndRolesMissingFromTheLiveRealmAreNamedWithFileAndPointer() {
+        Path dir = tmp.resolve("d");
+        dir.toFile().mkdirs();
+        TestDirs.write(dir, "review-definitions.json", definition("{\"type\": \"group\", \"path\": \"/fin-ops\"}, "
+                + "{\"type\": \"client_role\", \"client\": \"erp\", \"name\": \"approve\"}", "", "owner"));
+        TestDirs.write(dir, "birthright-policy.json", """
+                {"birthright_policy": {"rules": [{"id": "a", "when": {"attribute": "d", "in": ["x"]}, "realm_roles": ["staff"]}]}}
+                """);
+        DirectoryReader.Result read = new Validator(Map.<String, String>of()::get).validate(dir);
+        assertTrue(read.valid(), read.problems()::toString);
+        RealmNames realm = new RealmNames(Set.of("/break-glass"), Set.of("staff"), Set.of("city-iam/auditor"), Set.of());
+        List<Problem> p = LiveReferences.check(read.state(), realm, "city");
+        assertEquals(2, p.size(), p::toString);
+        assertEquals("review-definitions.json#/review_definitions/0/scope/selectors/0: review_definitions 'fin' names group /fin-ops, "
+                + "which realm city does not have (groups and roles come from the realm JSON, not from this directory).", p.get(0).toString());
+        assertTrue(p.get(1).message().contains("client role approve of client erp"), p::toString);
+        assertTrue(LiveReferences.needed(read.state()));
+        assertTrue(read.state().of(ObjectType.BIRTHRIGHT_POLICY).isPresent());
+    }
+}
