@@ -1,7 +1,13 @@
 package city.iam.realmconfig.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * What lifecycle-jobs fills in when it stores a review definition or the birthright policy (see
@@ -47,6 +53,29 @@ final class ServerDefaults {
         remediation.put("remove_composites", remediation.path("remove_composites").asBoolean(false));
         text(d, "inactive_after", "P30D");
         Canonical.respellDuration(d, "inactive_after");
+        notifications(object(d, "notifications"));
+    }
+
+    /** Assignment mails default on; reminders are kept largest first, every duration in the server's spelling. */
+    private static void notifications(ObjectNode n) {
+        n.put("assignment", n.path("assignment").asBoolean(true));
+        Canonical.respellDuration(n, "escalate_after");
+        blankToAbsent(n, "escalate_to");
+        blankToAbsent(n, "webhook");
+        JsonNode reminders = n.path("reminders");
+        if (!reminders.isArray()) {
+            return;
+        }
+        if (reminders.isEmpty()) {
+            n.remove("reminders");
+            return;
+        }
+        List<String> sorted = new ArrayList<>();
+        reminders.forEach(r -> sorted.add(Canonical.isDuration(r.asText()) ? Duration.parse(r.asText()).toString() : r.asText()));
+        sorted.sort(Comparator.comparing((String r) -> Canonical.isDuration(r) ? Duration.parse(r) : Duration.ZERO)
+                .reversed());
+        ArrayNode out = n.putArray("reminders");
+        sorted.forEach(out::add);
     }
 
     /** The server fills in the attribute owner/manager resolvers read, keeps levels for managers only, drops empty user lists. */

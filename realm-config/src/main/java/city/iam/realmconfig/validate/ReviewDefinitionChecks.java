@@ -1,5 +1,7 @@
 package city.iam.realmconfig.validate;
 
+import city.iam.realmconfig.model.Canonical;
+
 import city.iam.realmconfig.load.Pointer;
 import city.iam.realmconfig.model.Declared;
 import city.iam.realmconfig.model.Problem;
@@ -74,6 +76,33 @@ final class ReviewDefinitionChecks {
         JsonNode inactive = d.object().path("inactive_after");
         c.require(inactive.isMissingNode() || !Duration.parse(inactive.asText()).isNegative() && !Duration.parse(inactive.asText()).isZero(),
                 "/inactive_after", "inactive_after is a positive duration.");
+        c.require(!d.object().has("trigger") || !d.object().has("recurrence"), "/trigger",
+                "A definition is launched on a recurrence or by moves (trigger: mover), not both.");
+        notifications(c, d.object().path("notifications"), reviewers, stages);
+    }
+
+    private static void notifications(Checks c, JsonNode n, JsonNode reviewers, JsonNode stages) {
+        for (int i = 0; i < n.path("reminders").size(); i++) {
+            String r = n.path("reminders").get(i).asText();
+            c.require(Canonical.isDuration(r) && !Duration.parse(r).isNegative() && !Duration.parse(r).isZero(), "/notifications/reminders/" + i,
+                    "A reminder is a positive ISO-8601 duration before the stage deadline, such as P3D, not '" + r + "'.");
+        }
+        c.require(n.path("reminders").size() <= 5, "/notifications/reminders", "At most 5 reminders.");
+        if (!n.has("escalate_after") && !n.has("escalate_to")) {
+            return;
+        }
+        String to = n.path("escalate_to").asText();
+        c.require(reviewers.has(to), "/notifications/escalate_to", "escalate_to names a reviewer resolver, one of " + names(reviewers) + ", not '" + to + "'.");
+        c.require(n.has("escalate_after"), "/notifications/escalate_after", "escalate_after is required with escalate_to.");
+        if (n.has("escalate_after")) {
+            Duration after = Duration.parse(n.path("escalate_after").asText());
+            boolean shorter = true;
+            for (JsonNode s : stages) {
+                shorter &= after.compareTo(Duration.parse(s.path("duration").asText())) < 0;
+            }
+            c.require(!after.isNegative() && !after.isZero() && shorter, "/notifications/escalate_after",
+                    "escalate_after is positive and shorter than every stage, or the stage closes before anyone escalates.");
+        }
     }
 
     private static void reviewer(Checks c, String name, JsonNode r, JsonNode all) {

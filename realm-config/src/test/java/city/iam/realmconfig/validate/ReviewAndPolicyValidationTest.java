@@ -69,6 +69,25 @@ class ReviewAndPolicyValidationTest {
     }
 
     @Test
+    void notificationsAndTheMoverTriggerFollowTheServersRules() {
+        assertEquals(List.of(), problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "trigger": "mover", "scope": {"selectors": [{"type": "realm_role", "name": "x"}]},
+                  "reviewers": {"o": {"type": "owner"}, "m": {"type": "manager"}}, "stages": [{"duration": "P10D", "reviewer": "o"}],
+                  "notifications": {"reminders": ["P1D", "P3D"], "escalate_after": "P5D", "escalate_to": "m",
+                                    "webhook": "https://hooks.city.example/iam"}}]}
+                """));
+        List<Problem> p = problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "trigger": "mover", "recurrence": {"every": "P3M", "starts_at": "2027-01-01T00:00:00Z"},
+                  "scope": {"selectors": [{"type": "realm_role", "name": "x"}]},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P10D", "reviewer": "o"}],
+                  "notifications": {"reminders": ["-P1D"], "escalate_after": "P10D", "escalate_to": "nobody"}}]}
+                """);
+        List<String> pointers = p.stream().map(Problem::pointer).toList();
+        assertTrue(pointers.containsAll(List.of("/review_definitions/0/trigger", "/review_definitions/0/notifications/reminders/0",
+                "/review_definitions/0/notifications/escalate_to", "/review_definitions/0/notifications/escalate_after")), p::toString);
+    }
+
+    @Test
     void serverSetFieldsAndBadEnumerationsAreRefused() {
         List<Problem> p = problems("review-definitions.json", """
                 {"review_definitions": [{"id": "fin", "version": 3, "scope": {"selectors": [{"type": "role", "name": "x"}]},
