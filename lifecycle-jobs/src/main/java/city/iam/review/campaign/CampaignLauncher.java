@@ -12,6 +12,7 @@ import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -69,6 +70,8 @@ public final class CampaignLauncher {
         // Flushed first: a second scheduled launch for the same period fails here, on the unique period key.
         em.flush();
 
+        // Items go in as JDBC batches: half a million single INSERTs would be most of a large launch.
+        em.unwrap(Session.class).setJdbcBatchSize(SnapshotWalk.BATCH);
         SnapshotHasher hasher = new SnapshotHasher();
         long[] seq = {0};
         long[] unassigned = {0};

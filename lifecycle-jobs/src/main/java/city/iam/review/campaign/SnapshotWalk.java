@@ -97,7 +97,9 @@ public final class SnapshotWalk {
 
     private void flush(List<Grant> pending, ReviewerChain chain, String resolver, Sink sink) {
         // Last sign-ins from the lifecycle tracker, one query per batch.
-        Map<String, Long> lastAuth = tracker.lastAuthAt(pending.stream().map(Grant::userId).distinct().toList());
+        List<String> subjects = pending.stream().map(Grant::userId).distinct().toList();
+        Map<String, Long> lastAuth = tracker.lastAuthAt(subjects);
+        chain.prefetch(subjects);
         List<Row> rows = new ArrayList<>(pending.size());
         for (Grant g : pending) {
             rows.add(new Row(g, chain.resolve(resolver, g.userId(), g.type(), g.accessId()), lastAuth.get(g.userId())));

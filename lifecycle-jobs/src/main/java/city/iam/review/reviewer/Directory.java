@@ -2,6 +2,7 @@ package city.iam.review.reviewer;
 
 import city.iam.review.definition.ScopeType;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,4 +28,8 @@ public interface Directory {
 
     /** Whether the user exists and is enabled (a disabled manager cannot review). */
     boolean active(String userId);
+
+    /** A hint that {@link #managerOf} will be asked about these users next, so an answer can be read for all at once. */
+    default void prefetch(Collection<String> userIds, String attribute) {
+    }
 }

@@ -1,7 +1,10 @@
 package city.iam.review.reviewer;
 
 import city.iam.review.definition.ReviewDefinition;
+import city.iam.review.definition.ReviewerType;
 import city.iam.review.definition.ScopeType;
+
+import java.util.Collection;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,12 @@ public final class ReviewerChain {
         this.reviewers = definition.reviewers();
         this.fallbackReviewer = definition.fallbackReviewer();
         this.directory = directory;
+    }
+
+    /** Lets the directory read what the manager resolvers will ask about these subjects in one go. */
+    public void prefetch(Collection<String> subjectIds) {
+        reviewers.values().stream().filter(r -> r.type() == ReviewerType.MANAGER).map(ReviewDefinition.ReviewerSpec::attribute).distinct()
+                .forEach(attribute -> directory.prefetch(subjectIds, attribute));
     }
 
     public Assignment resolve(String resolver, String subjectId, ScopeType type, String accessId) {

@@ -11,12 +11,12 @@ import java.util.UUID;
  * Many users fast: plain INSERTs in batches of 1000 into Keycloak's user table and, for every other user, the
  * tracker's table. Users are {@code bench-0 .. bench-(n-1)}; Keycloak reads them like any other (no cache yet).
  */
-final class UserSeed {
+public final class UserSeed {
 
     private UserSeed() {
     }
 
-    static long users(TestServer server, String realmId, int users, long createdAt, long lastAuthAt) throws Exception {
+    public static long users(TestServer server, String realmId, int users, long createdAt, long lastAuthAt) throws Exception {
         try (Connection c = server.database().orElseThrow().connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement u = c.prepareStatement("INSERT INTO USER_ENTITY (ID, EMAIL, EMAIL_CONSTRAINT, EMAIL_VERIFIED, ENABLED,"

@@ -1,0 +1,124 @@
+package city.iam.review.it;
+
+import city.iam.lifecycle.it.UserSeed;
+import city.iam.testing.Http;
+import city.iam.testing.KeycloakServerExtension;
+import city.iam.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Benchmark harness, not a timed test: runs only with {@code -Dcityiam.bench.review-users=N}. Seeds N users straight
+ * into the database, each holding five realm roles directly and reporting to one of N/100 managers (so a manager
+ * has about 500 items), launches a review of the five roles with the manager as reviewer (falling back to the
+ * role's owner), and times the launch; then signs in 100 managers and times their first page of
+ * {@code my-items} three times each. Prints the figures; asserts only the counts.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class ReviewLaunchBenchmarkIT {
+
+    static final int ROLES = 5;
+
+    @Test
+    void launchAndReviewerList(TestServer server) throws Exception {
+        int users = Integer.getInteger("cityiam.bench.review-users", 0);
+        assumeTrue(users > 0, "benchmark: set -Dcityiam.bench.review-users=100000");
+        ReviewRealm city = new ReviewRealm(server, "arBench");
+        try {
+            city.person("olga");
+            List<String> roleIds = new ArrayList<>();
+            for (int r = 0; r < ROLES; r++) {
+                roleIds.add(city.createRealmRole("bench-role-" + r, Map.of("city-iam.owner", List.of("olga"))).get("id").asText());
+            }
+            long now = System.currentTimeMillis();
+            assertEquals(users, UserSeed.users(server, city.realm.realmId(), users, now - 86_400_000L, now - 1000));
+            int managers = Math.max(1, users / 100);
+            grantAndReport(server, city.realm.realmId(), roleIds, managers);
+
+            Map<String, Object> definition = Map.of("id", "bench", "scope", Map.of("selectors",
+                            roleIds.stream().map(id -> Map.of("type", "realm_role", "name", "bench-role-" + roleIds.indexOf(id))).toList()),
+                    "reviewers", Map.of("manager", Map.of("type", "manager", "levels", 1, "fallback", "owner"), "owner", Map.of("type", "owner")),
+                    "stages", List.of(Map.of("duration", "P14D", "reviewer", "manager")), "notifications", Map.of("assignment", false));
+            assertEquals(201, city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(), definition).status());
+            String token = city.reviewAdmin();
+            Runtime rt = Runtime.getRuntime();
+            long started = System.nanoTime();
+            Http.Reply launched = city.http.postJson(city.reviews("/campaigns"), token, Map.of("definition_id", "bench"));
+            long launchMs = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(201, launched.status(), launched.toString());
+            assertEquals((long) users * ROLES, launched.json().get("item_count").asLong(), launched.toString());
+            System.out.printf("BENCH review launch users=%d items=%d jdk=%s cores=%d: %d ms%n", users, (long) users * ROLES,
+                    System.getProperty("java.version"), rt.availableProcessors(), launchMs);
+
+            List<Long> latencies = new ArrayList<>();
+            int sampled = Math.min(100, managers);
+            for (int m = 0; m < sampled; m++) {
+                String manager = "bench-" + m;
+                String id = city.http.get(city.realm.adminPath("/users?exact=true&username=" + manager), city.admin()).json().get(0).get("id").asText();
+                assertEquals(204, city.http.putJson(city.realm.adminPath("/users/" + id + "/reset-password"), city.admin(),
+                        Map.of("type", "password", "value", manager + "-Pass-1", "temporary", false)).status());
+                String reviewerToken = city.token(manager);
+                for (int k = 0; k < 3; k++) {
+                    long t = System.nanoTime();
+                    JsonNode page = city.http.get(city.reviewer("/my-items?max=100"), reviewerToken).json();
+                    latencies.add((System.nanoTime() - t) / 1_000);
+                    assertEquals(100, page.size());
+                }
+            }
+            Collections.sort(latencies);
+            System.out.printf("BENCH reviewer my-items first page (100) with %d items in the realm, %d requests: p50 %.1f ms, p95 %.1f ms%n",
+                    (long) users * ROLES, latencies.size(), latencies.get(latencies.size() / 2) / 1000.0,
+                    latencies.get((int) (latencies.size() * 0.95)) / 1000.0);
+        } finally {
+            city.realm.delete();
+        }
+    }
+
+    /** Every bench user gets the roles and a manager attribute naming bench-(i mod managers). */
+    private static void grantAndReport(TestServer server, String realmId, List<String> roleIds, int managers) throws Exception {
+        try (Connection c = server.database().orElseThrow().connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement users = c.prepareStatement("SELECT ID, USERNAME FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME LIKE 'bench-%'");
+                 PreparedStatement map = c.prepareStatement("INSERT INTO USER_ROLE_MAPPING (ROLE_ID, USER_ID) VALUES (?, ?)");
+                 PreparedStatement attr = c.prepareStatement("INSERT INTO USER_ATTRIBUTE (NAME, VALUE, USER_ID, ID) VALUES ('manager', ?, ?, ?)")) {
+                users.setString(1, realmId);
+                int n = 0;
+                try (ResultSet rs = users.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        int i = Integer.parseInt(rs.getString(2).substring("bench-".length()));
+                        for (String role : roleIds) {
+                            map.setString(1, role);
+                            map.setString(2, id);
+                            map.addBatch();
+                        }
+                        attr.setString(1, "bench-" + (i % managers));
+                        attr.setString(2, id);
+                        attr.setString(3, UUID.randomUUID().toString());
+                        attr.addBatch();
+                        if (++n % 1000 == 0) {
+                            map.executeBatch();
+                            attr.executeBatch();
+                        }
+                    }
+                }
+                map.executeBatch();
+                attr.executeBatch();
+                c.commit();
+            }
+        }
+    }
+}
