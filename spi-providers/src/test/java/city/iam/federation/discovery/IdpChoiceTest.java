@@ -32,7 +32,9 @@ class IdpChoiceTest {
         IdentityProviderModel all = idp("all", "*.utility-a.example", true);
         assertEquals(Optional.of("north"), choose("a@x.north.utility-a.example", any, all, north));
         assertEquals(Optional.of("all"), choose("a@south.utility-a.example", any, north, all));
-        assertEquals(Optional.of("any"), choose("a@utility-a.example", any, north, all), "no domain covers the apex: the first IdP");
+        assertEquals(Optional.of("all"), choose("a@utility-a.example", any, north, all), "as in Keycloak, a wildcard covers its apex");
+        assertEquals(Optional.of("apex"), choose("a@utility-a.example", all, idp("apex", "utility-a.example", true)), "an exact domain beats a wildcard's apex");
+        assertEquals(Optional.of("any"), choose("a@other.example", any, north, all), "no domain covers it: the first IdP");
     }
 
     @Test
@@ -46,6 +48,6 @@ class IdpChoiceTest {
     void unusableDomainValuesFallBackToTheFirstIdp() {
         assertEquals(Optional.of("a"), choose("a@utility-a.example", idp("a", "ANY", true), idp("b", "not a domain!", true)));
         assertEquals(Optional.of("a"), choose("a@utility-a.example", idp("a", "utility-a.example", true), idp("b", "utility-a.example", true)),
-                "a domain two IdPs claim picks neither; the first-IdP rule applies");
+                "the first IdP claiming a domain keeps it");
     }
 }
