@@ -77,9 +77,7 @@ class CityLoginIT {
         ObjectNode fc = (ObjectNode) http.get(idp.city.adminPath("/identity-provider/instances/france-connect"), admin).json();
         fc.put("displayName", "FranceConnect (demo)");
         StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/identity-provider/instances/france-connect"), admin, fc));
-        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/users"), admin, Map.of("username", "carol@unknown.example",
-                "email", "carol@unknown.example", "emailVerified", true, "enabled", true, "firstName", "Carol", "lastName", "Local",
-                "credentials", List.of(Map.of("type", "password", "value", "Carol-pass-1", "temporary", false)))));
+        idp.localUser("carol@unknown.example", "Carol-pass-1");
         StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/clients"), admin, Map.of(
                 "clientId", CLIENT, "enabled", true, "publicClient", true, "standardFlowEnabled", true, "redirectUris", List.of(appRedirect))));
         StakeholderIdp.expect(204, http.putJson("/admin/realms/" + idp.city.name(), admin, Map.of("loginTheme", "city",

@@ -63,6 +63,6 @@ final class HeadlessChromium {
         List<Rule> bad = results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
         screenshot(browser, name);
         assertFalse(results.isErrored(), name + ": axe-core did not run");
-        assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().size() + " nodes").toList());
+        assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList());
     }
 }

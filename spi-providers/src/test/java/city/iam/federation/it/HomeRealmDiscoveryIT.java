@@ -47,9 +47,7 @@ class HomeRealmDiscoveryIT {
         idp.upstreamUser("alice", "Alice-pass-1", "alice@utility-a.example");
         idp.brokerWithAssurance("utility-a-oidc", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));
         idp.hideOnLoginWithHint("utility-a-oidc");
-        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/users"), admin, Map.of("username", "carol@unknown.example",
-                "email", "carol@unknown.example", "emailVerified", true, "enabled", true, "firstName", "Carol", "lastName", "Local",
-                "credentials", List.of(Map.of("type", "password", "value", "Carol-pass-1", "temporary", false)))));
+        idp.localUser("carol@unknown.example", "Carol-pass-1");
         idp.organisation("utility-a", List.of("utility-a.example", "*.partners.example"), "utility-a-oidc");
         // An organisation whose only IdP is disabled: its domain must look exactly like an unknown one.
         idp.brokerWithAssurance("utility-b-oidc", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));

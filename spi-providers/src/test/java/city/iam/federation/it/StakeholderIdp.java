@@ -86,6 +86,13 @@ public final class StakeholderIdp {
                 "config", mapperConfig)));
     }
 
+    /** A local account of the city (email as username, verified) with a password. */
+    public void localUser(String email, String password) {
+        expect(201, http.postJson(city.adminPath("/users"), server.masterToken(), Map.of("username", email,
+                "email", email, "emailVerified", true, "enabled", true, "firstName", "Local", "lastName", "User",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))));
+    }
+
     /** Hides an IdP on the login page (organisation IdPs must not be named there) and passes the address on as login_hint. */
     public void hideOnLoginWithHint(String alias) {
         String admin = server.masterToken();
