@@ -64,8 +64,9 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
     private void stepUp(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         AcrStore acr = new AcrStore(context.getSession(), authSession);
+        int previous = acr.getHighestAuthenticatedLevelFromPreviousAuthentication(context.getTopLevelFlow().getId());
         StepUpNotice.of(AcrUtils.getAcrLoaMap(authSession.getClient()), acr.getRequestedLevelOfAuthentication(context.getTopLevelFlow()),
-                        acr.getHighestAuthenticatedLevelFromPreviousAuthentication(context.getTopLevelFlow().getId()))
+                        previous > 0 ? previous : sessionLevel(context))
                 .ifPresent(n -> context.form().setInfo(n.messageKey(), n.arguments()));
         String email = context.getUser().getEmail();
         if (email != null && discover(context.getSession(), email).isPresent()) {
@@ -74,6 +75,18 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
             return;
         }
         super.authenticate(context);
+    }
+
+    /**
+     * The level the session's tokens carry. Keycloak records per-flow levels only for logins through its LoA
+     * conditions; a brokered login's level (set by the assurance mapper) lives on the client sessions.
+     */
+    private static int sessionLevel(AuthenticationFlowContext context) {
+        AuthenticationManager.AuthResult cookie = AuthenticationManager.authenticateIdentityCookie(context.getSession(), context.getRealm(), true);
+        if (cookie == null) {
+            return -1;
+        }
+        return cookie.session().getAuthenticatedClientSessions().values().stream().mapToInt(AcrStore::getCurrentLevelOfAuthentication).max().orElse(-1);
     }
 
     @Override
