@@ -126,7 +126,7 @@ class CityLoginIT {
             // The same browser session, a service asking for "high": the page says why and offers the way back.
             browser.get(authUrl("&acr_values=high"));
             WebElement reason = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".kc-feedback-text")));
-            assertTrue(reason.getText().startsWith("This service needs the assurance level \"high\""), reason.getText());
+            assertTrue(reason.getText().startsWith("This service needs the assurance level \"high\"; you are signed in at \"substantial\""), reason.getText());
             assertTrue(browser.findElements(By.id("password")).isEmpty(), "a stakeholder has no city password to type");
             HeadlessChromium.assertAccessible(browser, "login-step-up");
             browser.findElement(By.id("kc-login")).click();
