@@ -4,9 +4,6 @@ import city.iam.device.TestPki;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,13 +146,8 @@ class ConsoleIT {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    /** No serious or critical axe-core violation (WCAG 2.1 A and AA rules). */
     private static void accessible(ChromeDriver browser, String name) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<Rule> bad = results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        HeadlessChromium.screenshot(browser, name);
-        assertFalse(results.isErrored(), name + ": axe-core did not run");
-        assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().size() + " nodes").toList());
+        HeadlessChromium.assertAccessible(browser, name);
     }
 
     private static void open(ChromeDriver browser, String page, String title) {

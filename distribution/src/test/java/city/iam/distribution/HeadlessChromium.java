@@ -1,5 +1,8 @@
 package city.iam.distribution;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -12,6 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debian's Chromium and ChromeDriver, headless. Paths are explicit so Selenium never tries to download a
@@ -48,5 +55,14 @@ final class HeadlessChromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** No serious or critical axe-core violation (WCAG 2.1 A and AA rules); saves a screenshot named {@code name}. */
+    static void assertAccessible(ChromeDriver browser, String name) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> bad = results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        screenshot(browser, name);
+        assertFalse(results.isErrored(), name + ": axe-core did not run");
+        assertTrue(bad.isEmpty(), name + ": " + bad.stream().map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList());
     }
 }

@@ -69,6 +69,14 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
             .type(ProviderConfigProperty.STRING_TYPE).add()
             .build();
 
+    /** The eID vocabulary a mapper of this type uses; empty for other mappers, no preset or an unknown one. */
+    public static Optional<AcrPreset> eidPreset(IdentityProviderMapperModel mapper) {
+        if (!ID.equals(mapper.getIdentityProviderMapper()) || mapper.getConfig() == null) {
+            return Optional.empty();
+        }
+        return AcrPreset.byId(mapper.getConfig().get(AssuranceConfig.PRESET)).filter(p -> p != AcrPreset.NONE);
+    }
+
     @Override
     public String getId() {
         return ID;

@@ -6,17 +6,20 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.ClientSessionCode;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,8 +38,13 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        context.form().setAttribute(EidButtons.ATTRIBUTE, EidButtons.of(context.getSession()));
+        if (context.getUser() != null) {
+            stepUp(context);
+            return;
+        }
         String hint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
-        if (context.getUser() == null && hint != null && !hint.isBlank()) {
+        if (hint != null && !hint.isBlank()) {
             Optional<IdentityProviderModel> idp = discover(context.getSession(), hint);
             if (idp.isPresent()) {
                 redirect(context, idp.get(), hint);
@@ -45,21 +53,52 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
             super.authenticate(context); // username + password page, prefilled with the hint
             return;
         }
-        if (context.getUser() != null) {
-            super.authenticate(context);
+        context.challenge(context.form().createLoginUsername());
+    }
+
+    /**
+     * Someone signed in already reaches this form when the client asked for more than their session has (the cookie
+     * step "attempted" with the user set). The page says why; people of an organisation get one button back to
+     * their IdP (the city-oidc broker forwards the level), everyone else the password page for their account.
+     */
+    private void stepUp(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        AcrStore acr = new AcrStore(context.getSession(), authSession);
+        int previous = acr.getHighestAuthenticatedLevelFromPreviousAuthentication(context.getTopLevelFlow().getId());
+        StepUpNotice.of(AcrUtils.getAcrLoaMap(authSession.getClient()), acr.getRequestedLevelOfAuthentication(context.getTopLevelFlow()),
+                        previous > 0 ? previous : sessionLevel(context))
+                .ifPresent(n -> context.form().setInfo(n.messageKey(), n.arguments()));
+        String email = context.getUser().getEmail();
+        if (email != null && discover(context.getSession(), email).isPresent()) {
+            context.challenge(context.form().setAttribute(LoginFormsProvider.USERNAME_HIDDEN, true)
+                    .setAttribute(LoginFormsProvider.REGISTRATION_DISABLED, true).createLoginUsername());
             return;
         }
-        context.challenge(context.form().createLoginUsername());
+        super.authenticate(context);
+    }
+
+    /**
+     * The level the session's tokens carry. Keycloak records per-flow levels only for logins through its LoA
+     * conditions; a brokered login's level (set by the assurance mapper) lives on the client sessions.
+     */
+    private static int sessionLevel(AuthenticationFlowContext context) {
+        AuthenticationManager.AuthResult cookie = AuthenticationManager.authenticateIdentityCookie(context.getSession(), context.getRealm(), true);
+        if (cookie == null) {
+            return -1;
+        }
+        return cookie.session().getAuthenticatedClientSessions().values().stream().mapToInt(AcrStore::getCurrentLevelOfAuthentication).max().orElse(-1);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        context.form().setAttribute(EidButtons.ATTRIBUTE, EidButtons.of(context.getSession()));
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("password") || form.containsKey("cancel")) {
             super.action(context);
             return;
         }
-        String username = form.getFirst(AuthenticationManager.FORM_USERNAME);
+        // On the step-up page the account is known and nothing is typed: its own address picks the IdP.
+        String username = context.getUser() != null ? context.getUser().getEmail() : form.getFirst(AuthenticationManager.FORM_USERNAME);
         if (username == null || username.isBlank()) {
             context.challenge(context.form().setError("invalidUsernameMessage").createLoginUsername());
             return;
@@ -75,7 +114,13 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
         context.challenge(challenge(context, prefill));
     }
 
-    /** The IdP of the organisation owning the address's domain: the org's IdP for that domain, else its first. */
+    /**
+     * The IdP of the organisation owning the address's domain. Keycloak 26.7 resolves wildcard organisation
+     * domains itself ({@code getByDomainName}: the exact domain, then {@code *.parent} candidates, most specific
+     * first) with indexed queries behind its cluster-invalidated organisation cache, so nothing is cached here:
+     * see docs/federation.md for why a node-local {@link DomainIndex} of all organisations is not worth its
+     * invalidation problem. Disabled organisations and organisations whose IdPs are all disabled discover nothing.
+     */
     static Optional<IdentityProviderModel> discover(KeycloakSession session, String emailOrUsername) {
         int at = emailOrUsername.lastIndexOf('@');
         if (at < 0) {
@@ -86,19 +131,16 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
         if (domain == null || orgs == null || !orgs.isEnabled()) {
             return Optional.empty();
         }
-        OrganizationModel org = orgs.getByDomainName(domain);
+        OrganizationModel org;
+        try {
+            org = orgs.getByDomainName(domain);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a domain Keycloak's validation refuses is simply not an organisation's
+        }
         if (org == null || !org.isEnabled()) {
             return Optional.empty();
         }
-        IdentityProviderModel first = null;
-        for (IdentityProviderModel idp : org.getIdentityProviders().filter(IdentityProviderModel::isEnabled).toList()) {
-            String idpDomain = idp.getConfig().get(OrganizationModel.ORGANIZATION_DOMAIN_ATTRIBUTE);
-            if (idpDomain != null && domain.equals(idpDomain.toLowerCase(Locale.ROOT))) {
-                return Optional.of(idp);
-            }
-            first = first == null ? idp : first;
-        }
-        return Optional.ofNullable(first);
+        return IdpChoice.choose(domain, org.getIdentityProviders().toList());
     }
 
     private static void redirect(AuthenticationFlowContext context, IdentityProviderModel idp, String loginHint) {

@@ -46,32 +46,17 @@ class HomeRealmDiscoveryIT {
         idp = new StakeholderIdp(server, "s4");
         idp.upstreamUser("alice", "Alice-pass-1", "alice@utility-a.example");
         idp.brokerWithAssurance("utility-a-oidc", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));
-        ObjectNode rep = (ObjectNode) http.get(idp.city.adminPath("/identity-provider/instances/utility-a-oidc"), admin).json();
-        rep.put("hideOnLogin", true);
-        ((ObjectNode) rep.get("config")).put("loginHint", "true"); // pass the discovered address on to the IdP
-        StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/identity-provider/instances/utility-a-oidc"), admin, rep));
-        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/users"), admin, Map.of("username", "carol@unknown.example",
-                "email", "carol@unknown.example", "emailVerified", true, "enabled", true, "firstName", "Carol", "lastName", "Local",
-                "credentials", List.of(Map.of("type", "password", "value", "Carol-pass-1", "temporary", false)))));
-        StakeholderIdp.expect(204, http.putJson("/admin/realms/" + idp.city.name(), admin, Map.of("organizationsEnabled", true)));
-        Http.Reply org = http.postJson(idp.city.adminPath("/organizations"), admin, Map.of("name", "Utility A", "alias", "utility-a",
-                "domains", List.of(Map.of("name", "utility-a.example"))));
-        StakeholderIdp.expect(201, org);
-        String location = org.headers().firstValue("Location").orElseThrow();
-        String orgId = location.substring(location.lastIndexOf('/') + 1);
-        StakeholderIdp.expect(204, http.postJson(idp.city.adminPath("/organizations/" + orgId + "/identity-providers"), admin, "\"utility-a-oidc\""));
-        // Browser flow: cookie, then our email-first form.
-        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/authentication/flows"), admin, Map.of(
-                "alias", FLOW, "providerId", "basic-flow", "topLevel", true, "builtIn", false)));
-        for (String provider : List.of("auth-cookie", "city-home-realm-discovery")) {
-            StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/authentication/flows/" + enc(FLOW) + "/executions/execution"),
-                    admin, Map.of("provider", provider)));
-        }
-        for (JsonNode e : http.get(idp.city.adminPath("/authentication/flows/" + enc(FLOW) + "/executions"), admin).json()) {
-            ((ObjectNode) e).put("requirement", "ALTERNATIVE");
-            StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/authentication/flows/" + enc(FLOW) + "/executions"), admin, e));
-        }
-        StakeholderIdp.expect(204, http.putJson("/admin/realms/" + idp.city.name(), admin, Map.of("browserFlow", FLOW)));
+        idp.hideOnLoginWithHint("utility-a-oidc");
+        idp.localUser("carol@unknown.example", "Carol-pass-1");
+        idp.organisation("utility-a", List.of("utility-a.example", "*.partners.example"), "utility-a-oidc");
+        // An organisation whose only IdP is disabled: its domain must look exactly like an unknown one.
+        idp.brokerWithAssurance("utility-b-oidc", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));
+        idp.hideOnLoginWithHint("utility-b-oidc");
+        ObjectNode b = (ObjectNode) http.get(idp.city.adminPath("/identity-provider/instances/utility-b-oidc"), admin).json();
+        b.put("enabled", false);
+        StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/identity-provider/instances/utility-b-oidc"), admin, b));
+        idp.organisation("utility-b", List.of("utility-b.example"), "utility-b-oidc");
+        idp.discoveryBrowserFlow(FLOW);
     }
 
     private static String enc(String s) {
@@ -121,6 +106,28 @@ class HomeRealmDiscoveryIT {
         Browser c = new Browser(StakeholderIdp.APP_REDIRECT);
         Browser.Page ok = c.submit(afterEmail(c, "carol@unknown.example"), Map.of("username", "carol@unknown.example", "password", "Carol-pass-1"));
         assertTrue(ok.reached(StakeholderIdp.APP_REDIRECT), ok.url() + " " + ok.body());
+    }
+
+    @Test
+    void wildcardOrganisationDomainsGoToTheirIdp() {
+        String upstream = idp.upstreamAuthEndpoint();
+        Browser.Page sub = afterEmail(new Browser(upstream), "dan@north.partners.example");
+        assertTrue(sub.reached(upstream), sub.url() + " " + sub.body());
+        assertEquals("dan@north.partners.example", sub.query("login_hint"));
+        // As in Keycloak's own organisation rules, "*.partners.example" covers the apex too.
+        Browser.Page apex = afterEmail(new Browser(upstream), "dan@partners.example");
+        assertTrue(apex.reached(upstream), apex.url() + " " + apex.body());
+    }
+
+    @Test
+    void anOrganisationWhoseIdpIsDisabledLooksLikeAnUnknownDomain() {
+        Browser.Page disabled = afterEmail(new Browser(StakeholderIdp.APP_REDIRECT), "eve@utility-b.example");
+        Browser.Page unknown = afterEmail(new Browser(StakeholderIdp.APP_REDIRECT), "eve@unknown.example");
+        assertEquals(200, disabled.status(), disabled.body());
+        assertEquals(unknown.status(), disabled.status());
+        assertEquals(inputs(unknown.body()), inputs(disabled.body()));
+        assertEquals(normalise(unknown.body(), "eve@unknown.example"), normalise(disabled.body(), "eve@utility-b.example"));
+        assertFalse(disabled.body().contains("utility-b-oidc"));
     }
 
     @Test

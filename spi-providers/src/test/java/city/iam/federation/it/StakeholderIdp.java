@@ -4,6 +4,10 @@ import city.iam.testing.Http;
 import city.iam.testing.RealmFixture;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,20 +17,20 @@ import java.util.Map;
  * The two sides of a brokered login on one server: a stakeholder realm acting as the upstream OIDC IdP (eIDAS
  * acr vocabulary, a user and a {@code city-broker} client) and a city realm brokering to it.
  */
-final class StakeholderIdp {
+public final class StakeholderIdp {
 
-    static final String EIDAS_SUBSTANTIAL = "http://eidas.europa.eu/LoA/substantial";
-    static final String EIDAS_HIGH = "http://eidas.europa.eu/LoA/high";
-    static final String APP = "city-app";
-    static final String APP_REDIRECT = "http://127.0.0.1:1/app/callback";
-    static final String BROKER_SECRET = "city-broker-secret-0123456789";
+    public static final String EIDAS_SUBSTANTIAL = "http://eidas.europa.eu/LoA/substantial";
+    public static final String EIDAS_HIGH = "http://eidas.europa.eu/LoA/high";
+    public static final String APP = "city-app";
+    public static final String APP_REDIRECT = "http://127.0.0.1:1/app/callback";
+    public static final String BROKER_SECRET = "city-broker-secret-0123456789";
 
-    final TestServer server;
-    final Http http;
-    final RealmFixture upstream;
-    final RealmFixture city;
+    public final TestServer server;
+    public final Http http;
+    public final RealmFixture upstream;
+    public final RealmFixture city;
 
-    StakeholderIdp(TestServer server, String prefix) {
+    public StakeholderIdp(TestServer server, String prefix) {
         this.server = server;
         this.http = server.http();
         upstream = RealmFixture.create(server, prefix + "-idp");
@@ -47,7 +51,7 @@ final class StakeholderIdp {
                 "redirectUris", List.of(APP_REDIRECT))));
     }
 
-    void upstreamUser(String username, String password, String email) {
+    public void upstreamUser(String username, String password, String email) {
         String admin = server.masterToken();
         expect(201, http.postJson(upstream.adminPath("/users"), admin, Map.of(
                 "username", username, "enabled", true, "email", email, "emailVerified", true,
@@ -56,15 +60,15 @@ final class StakeholderIdp {
     }
 
     /** An OIDC IdP in the city pointing at the stakeholder realm, with our assurance mapper configured. */
-    void brokerWithAssurance(String alias, Map<String, String> mapperConfig) {
+    public void brokerWithAssurance(String alias, Map<String, String> mapperConfig) {
         brokerWithAssurance(alias, "oidc", mapperConfig);
     }
 
-    String upstreamAuthEndpoint() {
+    public String upstreamAuthEndpoint() {
         return server.baseUrl() + "/realms/" + upstream.name() + "/protocol/openid-connect/auth";
     }
 
-    void brokerWithAssurance(String alias, String providerId, Map<String, String> mapperConfig) {
+    public void brokerWithAssurance(String alias, String providerId, Map<String, String> mapperConfig) {
         String admin = server.masterToken();
         String issuer = server.baseUrl() + "/realms/" + upstream.name();
         Map<String, String> config = new HashMap<>(Map.of(
@@ -82,19 +86,66 @@ final class StakeholderIdp {
                 "config", mapperConfig)));
     }
 
-    String authUrl(String idpHint, String extraQuery) {
+    /** A local account of the city (email as username, verified) with a password. */
+    public void localUser(String email, String password) {
+        expect(201, http.postJson(city.adminPath("/users"), server.masterToken(), Map.of("username", email,
+                "email", email, "emailVerified", true, "enabled", true, "firstName", "Local", "lastName", "User",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))));
+    }
+
+    /** Hides an IdP on the login page (organisation IdPs must not be named there) and passes the address on as login_hint. */
+    public void hideOnLoginWithHint(String alias) {
+        String admin = server.masterToken();
+        ObjectNode rep = (ObjectNode) http.get(city.adminPath("/identity-provider/instances/" + alias), admin).json();
+        rep.put("hideOnLogin", true);
+        ((ObjectNode) rep.get("config")).put("loginHint", "true");
+        expect(204, http.putJson(city.adminPath("/identity-provider/instances/" + alias), admin, rep));
+    }
+
+    /** An organisation of the city with these domains (exact or {@code *.wildcard}) and IdPs; answers its id. */
+    public String organisation(String alias, List<String> domains, String... idpAliases) {
+        String admin = server.masterToken();
+        expect(204, http.putJson("/admin/realms/" + city.name(), admin, Map.of("organizationsEnabled", true)));
+        Http.Reply org = http.postJson(city.adminPath("/organizations"), admin, Map.of("name", alias, "alias", alias,
+                "domains", domains.stream().map(d -> Map.of("name", d)).toList()));
+        expect(201, org);
+        String location = org.headers().firstValue("Location").orElseThrow();
+        String orgId = location.substring(location.lastIndexOf('/') + 1);
+        for (String idp : idpAliases) {
+            expect(204, http.postJson(city.adminPath("/organizations/" + orgId + "/identity-providers"), admin, "\"" + idp + "\""));
+        }
+        return orgId;
+    }
+
+    /** The city's browser flow becomes: cookie, or our email-first discovery form. */
+    public void discoveryBrowserFlow(String flow) {
+        String admin = server.masterToken();
+        String path = "/authentication/flows/" + URLEncoder.encode(flow, StandardCharsets.UTF_8).replace("+", "%20");
+        expect(201, http.postJson(city.adminPath("/authentication/flows"), admin, Map.of(
+                "alias", flow, "providerId", "basic-flow", "topLevel", true, "builtIn", false)));
+        for (String provider : List.of("auth-cookie", "city-home-realm-discovery")) {
+            expect(201, http.postJson(city.adminPath(path + "/executions/execution"), admin, Map.of("provider", provider)));
+        }
+        for (JsonNode e : http.get(city.adminPath(path + "/executions"), admin).json()) {
+            ((ObjectNode) e).put("requirement", "ALTERNATIVE");
+            expect(204, http.putJson(city.adminPath(path + "/executions"), admin, e));
+        }
+        expect(204, http.putJson("/admin/realms/" + city.name(), admin, Map.of("browserFlow", flow)));
+    }
+
+    public String authUrl(String idpHint, String extraQuery) {
         return server.baseUrl() + "/realms/" + city.name() + "/protocol/openid-connect/auth?client_id=" + APP
                 + "&response_type=code&scope=openid&redirect_uri=" + APP_REDIRECT + "&kc_idp_hint=" + idpHint + extraQuery;
     }
 
-    JsonNode exchange(String code) {
+    public JsonNode exchange(String code) {
         Http.Reply r = http.postForm("/realms/" + city.name() + "/protocol/openid-connect/token", null, Map.of(
                 "grant_type", "authorization_code", "client_id", APP, "code", code, "redirect_uri", APP_REDIRECT));
         expect(200, r);
         return r.json();
     }
 
-    static JsonNode claims(String jwt) {
+    public static JsonNode claims(String jwt) {
         String payload = jwt.split("\\.")[1];
         try {
             return Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
@@ -103,7 +154,7 @@ final class StakeholderIdp {
         }
     }
 
-    static void expect(int status, Http.Reply r) {
+    public static void expect(int status, Http.Reply r) {
         if (r.status() != status) {
             throw new AssertionError("expected " + status + " but got " + r);
         }
