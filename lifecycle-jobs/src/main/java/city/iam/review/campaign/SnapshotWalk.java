@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  */
 public final class SnapshotWalk {
 
-    public static final int BATCH = 500;
+    /** Grants per batch; at most this many distinct people, which keeps every IN list within Oracle's 1000. */
+    public static final int BATCH = 1000;
 
     /** A grant ready to become an item. */
     public record Row(Grant grant, Assignment assignment, Long lastAuthAt) {
@@ -39,6 +41,8 @@ public final class SnapshotWalk {
     private final LastAuthStore tracker;
     private final String subjectId;
     private final Set<String> justified;
+    /** Last sign-ins read so far (null: never): a scope of several roles walks the same people again. */
+    private final Map<String, Long> lastAuth = new HashMap<>();
 
     public SnapshotWalk(KeycloakSession session, RealmModel realm, EntityManager em) {
         this(session, realm, em, null, Set.of());
@@ -98,7 +102,11 @@ public final class SnapshotWalk {
     private void flush(List<Grant> pending, ReviewerChain chain, String resolver, Sink sink) {
         // Last sign-ins from the lifecycle tracker, one query per batch.
         List<String> subjects = pending.stream().map(Grant::userId).distinct().toList();
-        Map<String, Long> lastAuth = tracker.lastAuthAt(subjects);
+        List<String> unknown = subjects.stream().filter(id -> !lastAuth.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            Map<String, Long> read = tracker.lastAuthAt(unknown);
+            unknown.forEach(id -> lastAuth.put(id, read.get(id)));
+        }
         chain.prefetch(subjects);
         List<Row> rows = new ArrayList<>(pending.size());
         for (Grant g : pending) {
