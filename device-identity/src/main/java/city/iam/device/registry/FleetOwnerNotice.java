@@ -53,12 +53,10 @@ public final class FleetOwnerNotice {
         if (owner == null || owner.isBlank()) {
             return;
         }
-        String realmId = realm.getId();
         Map<String, Object> facts = Map.of("deviceId", device.getDeviceId(), "group", device.getGroupName(), "status", device.getStatus(),
                 "reason", device.getStatusReason() == null ? "" : device.getStatusReason(), "actor", actor,
                 "at", Instant.ofEpochMilli(device.getUpdatedAt()).toString());
-        AfterCommitMail.enlist(session, s -> {
-            RealmModel r = s.realms().getRealm(realmId);
+        AfterCommitMail.enlist(session, realm, (s, r) -> {
             UserModel to = UserRef.find(s, r, owner);
             String email = to == null ? "no_user" : Mailer.send(s, r, to, Template.DEVICE_STATUS,
                     Map.of("realmName", Mailer.realmName(r), "device", facts));

@@ -49,11 +49,9 @@ final class LeaverNotices {
         if (recipients.isEmpty()) {
             return;
         }
-        String realmId = realm.getId();
         String leaverId = leaver.getId();
         String leaverName = displayName(leaver);
-        AfterCommitMail.enlist(session, s -> {
-            RealmModel r = s.realms().getRealm(realmId);
+        AfterCommitMail.enlist(session, realm, (s, r) -> {
             ObjectNode facts = AuditRecord.facts("run_id", runId);
             ArrayNode notices = facts.putArray("notices");
             for (LeaverRecipients.Recipient to : recipients) {

@@ -7,7 +7,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import java.util.function.Consumer;
+import org.keycloak.models.RealmModel;
+
+import java.util.function.BiConsumer;
 
 /**
  * Mail that follows a state change only once the change is committed, on a background thread in a fresh
@@ -25,8 +27,12 @@ public final class AfterCommitMail {
     private AfterCommitMail() {
     }
 
-    /** Runs {@code work} (which mails and records the outcome) after the session's transaction commits. */
-    public static void enlist(KeycloakSession session, Consumer<KeycloakSession> work) {
+    /**
+     * Runs {@code work} (which mails and records the outcome) after the session's transaction commits, with a
+     * fresh session bound to the realm (email templates and the user profile need one) and that realm.
+     */
+    public static void enlist(KeycloakSession session, RealmModel realm, BiConsumer<KeycloakSession, RealmModel> work) {
+        String realmId = realm.getId();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         var executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -34,9 +40,15 @@ public final class AfterCommitMail {
             protected void commitImpl() {
                 executor.execute(() -> {
                     try {
-                        KeycloakModelUtils.runJobInTransaction(factory, work::accept);
+                        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+                            RealmModel r = s.realms().getRealm(realmId);
+                            if (r != null) {
+                                s.getContext().setRealm(r);
+                                work.accept(s, r);
+                            }
+                        });
                     } catch (RuntimeException e) {
-                        LOG.warnf("notice mail work failed: %s", e.getMessage());
+                        LOG.warnf(e, "notice mail work in realm %s failed", realmId);
                     }
                 });
             }
