@@ -15,7 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -55,10 +54,10 @@ public final class FleetOwnerNotice {
         }
         Map<String, Object> facts = Map.of("deviceId", device.getDeviceId(), "group", device.getGroupName(), "status", device.getStatus(),
                 "reason", device.getStatusReason() == null ? "" : device.getStatusReason(), "actor", actor,
-                "at", Instant.ofEpochMilli(device.getUpdatedAt()).toString());
+                "at", Mailer.utcMinute(device.getUpdatedAt()));
         AfterCommitMail.enlist(session, realm, (s, r) -> {
             UserModel to = UserRef.find(s, r, owner);
-            String email = to == null ? "no_user" : Mailer.send(s, r, to, Template.DEVICE_STATUS,
+            String email = to == null ? Mailer.NO_USER : Mailer.send(s, r, to, Template.DEVICE_STATUS,
                     Map.of("realmName", Mailer.realmName(r), "device", facts));
             ObjectNode record = AuditRecord.facts("to", to == null ? owner : to.getUsername(), "status", (String) facts.get("status"),
                     "email", email);

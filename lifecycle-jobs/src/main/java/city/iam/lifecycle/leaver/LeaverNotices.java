@@ -4,10 +4,12 @@ import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.mail.AfterCommitMail;
+import city.iam.kernel.mail.Mailer;
 import city.iam.kernel.people.UserRef;
 import city.iam.lifecycle.account.Notice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -15,7 +17,6 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,9 @@ final class LeaverNotices {
             ArrayNode notices = facts.putArray("notices");
             for (LeaverRecipients.Recipient to : recipients) {
                 UserModel user = s.users().getUserById(r, to.userId());
-                String status = user == null ? "no_user" : Notice.mail(s, r, user, Notice.Template.LEAVER_NOTICE, Map.of(
+                String status = user == null ? Mailer.NO_USER : Notice.mail(s, r, user, Notice.Template.LEAVER_NOTICE, Map.of(
                         "leaver", leaverName, "asManager", to.manager(), "items", to.items(),
-                        "leftAt", Instant.ofEpochMilli(leftAt).toString().substring(0, 16).replace('T', ' ') + " UTC",
+                        "leftAt", Mailer.utcMinute(leftAt),
                         "realmName", Notice.realmName(r)));
                 ObjectNode n = notices.addObject();
                 n.put("to", user == null ? to.userId() : user.getUsername());
@@ -76,7 +77,7 @@ final class LeaverNotices {
     }
 
     private static String label(RoleModel role) {
-        return role.isClientRole() ? "client role " + ((org.keycloak.models.ClientModel) role.getContainer()).getClientId() + "/" + role.getName()
+        return role.isClientRole() ? "client role " + ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName()
                 : "role " + role.getName();
     }
 
@@ -87,7 +88,7 @@ final class LeaverNotices {
     private static String owner(KeycloakSession session, RealmModel realm, RoleModel role) {
         String ref = role.getFirstAttribute(UserRef.OWNER);
         if ((ref == null || ref.isBlank()) && role.isClientRole()) {
-            ref = ((org.keycloak.models.ClientModel) role.getContainer()).getAttribute(UserRef.OWNER);
+            ref = ((ClientModel) role.getContainer()).getAttribute(UserRef.OWNER);
         }
         return id(UserRef.find(session, realm, ref));
     }

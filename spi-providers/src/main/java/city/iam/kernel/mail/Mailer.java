@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public final class Mailer {
     public static final String NO_SMTP = "no_smtp";
     public static final String NO_ADDRESS = "no_address";
     public static final String FAILED = "failed";
+    /** The person a notice was for no longer exists (or never did): nothing was mailed. */
+    public static final String NO_USER = "no_user";
     private static final Logger LOG = Logger.getLogger(Mailer.class);
 
     private Mailer() {
@@ -45,6 +48,11 @@ public final class Mailer {
             LOG.warnf("notice %s to user %s in realm %s not sent: %s", template.file(), to.getId(), realm.getName(), e.getMessage());
             return FAILED;
         }
+    }
+
+    /** A time as notices show it: {@code 2026-12-01 23:20 UTC}. */
+    public static String utcMinute(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString().substring(0, 16).replace('T', ' ') + " UTC";
     }
 
     /** The realm as people know it: its display name, else its name. */
