@@ -4,6 +4,7 @@ import city.iam.device.group.EnrollmentGroup;
 import city.iam.device.token.DeviceClaimsMapper;
 import city.iam.device.token.DeviceClientAuthenticator;
 import city.iam.kernel.error.CityIamException;
+import city.iam.kernel.people.UserRef;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
@@ -47,6 +48,9 @@ public final class FleetClients {
                 throw CityIamException.badRequest("unknown_audience", "There is no client " + audience + " to be the token audience.");
             }
         }
+        if (group.owner() != null && UserRef.find(session, realm, group.owner()) == null) {
+            throw CityIamException.badRequest("unknown_owner", "owner must name a user of the realm by username or id.");
+        }
         ensureClientAuthenticationStep(realm);
 
         ClientModel client = realm.getClientByClientId(group.fleetClientId());
@@ -71,6 +75,10 @@ public final class FleetClients {
             client.addProtocolMapper(mapper);
         }
         client.setEnabled(group.isEnabled());
+        if (group.owner() != null) {
+            // The lifecycle convention for any client's owner, so owner checks and fleet notices read one place.
+            client.setAttribute(UserRef.OWNER, group.owner().trim());
+        }
         // Sender-constrained either way: to the LDevID (RFC 8705) or, behind a TLS terminator, to the DPoP key.
         client.setAttribute("tls.client.certificate.bound.access.tokens", String.valueOf(!group.dpopBound()));
         client.setAttribute("dpop.bound.access.tokens", String.valueOf(group.dpopBound()));

@@ -39,7 +39,9 @@ public record EnrollmentGroup(
         /** {@code mtls} (default: tokens bound to the LDevID) or {@code dpop} (gateways behind a TLS terminator). */
         @JsonProperty("token_binding") String tokenBinding,
         /** ISO-8601 duration an old certificate stays usable after rotation, unless the new one is used first. */
-        @JsonProperty("rotation_overlap") String rotationOverlap) {
+        @JsonProperty("rotation_overlap") String rotationOverlap,
+        /** Who answers for the fleet (a username or user id): set as {@code city-iam.owner} on the fleet client and mailed when a device is quarantined or revoked. */
+        @JsonProperty("owner") String owner) {
 
     public static final String EVIDENCE_EAT = "eat";
     public static final String EVIDENCE_IDEVID_TLS = "idevid-tls";
@@ -58,6 +60,10 @@ public record EnrollmentGroup(
 
     /** The Keycloak client that all devices of this group authenticate as (one per group, not per device). */
     public String fleetClientId() {
-        return "fleet-" + name;
+        return fleetClientId(name);
+    }
+
+    public static String fleetClientId(String groupName) {
+        return "fleet-" + groupName;
     }
 }

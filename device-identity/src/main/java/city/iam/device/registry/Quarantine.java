@@ -35,6 +35,7 @@ public final class Quarantine {
             facts.put("group", device.getGroupName());
             AuditLogs.of(s, realm).append(new AuditRecord(Actor.system("device-identity"), "device-identity.device.quarantined",
                     device.getDeviceId(), facts));
+            FleetOwnerNotice.afterCommit(s, realm, device, "device-identity (automatic)");
         });
     }
 }

@@ -15,6 +15,7 @@ import city.iam.device.jpa.IndividualEnrollmentEntity;
 import city.iam.device.jpa.TrustAnchorEntity;
 import city.iam.device.registry.DeviceStatus;
 import city.iam.device.registry.Devices;
+import city.iam.device.registry.FleetOwnerNotice;
 import city.iam.kernel.access.AdminCaller;
 import city.iam.kernel.access.Caller;
 import city.iam.kernel.access.ModuleRole;
@@ -359,6 +360,7 @@ public class DeviceAdminResource {
                 d.setStatus(DeviceStatus.QUARANTINED.value());
                 d.setStatusReason("signal: " + signal.type());
                 d.setUpdatedAt(clock.millis());
+                FleetOwnerNotice.afterCommit(session, realm, d, caller.name());
             }
             ObjectNode facts = AuditRecord.facts("signal", signal.type(), "detail", signal.detail(), "previous_status", before, "status", d.getStatus());
             record(OperationType.ACTION, "CITYIAM_DEVICE", "devices/" + deviceId + "/signals", "device-identity.device.signal", deviceId, facts);
@@ -413,6 +415,9 @@ public class DeviceAdminResource {
         facts.put("status", to.value());
         facts.put("reason", reason);
         record(OperationType.UPDATE, "CITYIAM_DEVICE", "devices/" + d.getDeviceId(), action, d.getDeviceId(), facts);
+        if (to == DeviceStatus.QUARANTINED || to == DeviceStatus.REVOKED) {
+            FleetOwnerNotice.afterCommit(session, realm, d, caller.name());
+        }
         return d;
     }
 
@@ -449,7 +454,7 @@ public class DeviceAdminResource {
     private static EnrollmentGroup withName(EnrollmentGroup g, String name) {
         return new EnrollmentGroup(name, g.description(), g.enabled(), g.anchors(), g.evidenceTypes(), g.serialAllowlist(),
                 g.serialPattern(), g.quota(), g.deviceIdTemplate(), g.certificateValidity(), g.autoApprove(), g.minFirmware(),
-                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.audiences(), g.tokenBinding(), g.rotationOverlap());
+                g.requireSecureBoot(), g.requireDebugDisabled(), g.scopes(), g.roles(), g.audiences(), g.tokenBinding(), g.rotationOverlap(), g.owner());
     }
 
     private static String blankToNull(String s) {

@@ -89,6 +89,6 @@ class EvidenceVerifierTest {
 
     static EnrollmentGroup group(String minFirmware) {
         return new EnrollmentGroup("streetlights", null, true, List.of("pin"), List.of("eat"), List.of("SN-00*"), null, 10,
-                null, "P30D", true, minFirmware, true, true, null, null, null, null, null);
+                null, "P30D", true, minFirmware, true, true, null, null, null, null, null, null);
     }
 }

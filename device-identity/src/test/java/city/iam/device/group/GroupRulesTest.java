@@ -14,7 +14,7 @@ class GroupRulesTest {
 
     private static EnrollmentGroup group(List<String> anchors, List<String> allow, String pattern, Integer quota, String template, String validity) {
         return new EnrollmentGroup("streetlights", null, null, anchors, List.of("eat"), allow, pattern, quota, template,
-                validity, null, null, null, null, null, null, null, null, null);
+                validity, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import city.iam.kernel.tls.ClientCertHeaders;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.RealmFixture;
+import city.iam.testing.SmtpSink;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -47,6 +48,7 @@ class DeviceTokenIT {
     private String admin;
     private TestPki.Issuer manufacturer;
     private TestPki.Issuer cityCa;
+    private String anchorPin;
 
     @BeforeAll
     void setUp(TestServer server) {
@@ -71,6 +73,7 @@ class DeviceTokenIT {
         Http.Reply anchor = http.postJson(adminPath("/trust-anchors"), admin, Map.of("certificate", TestPki.pem(manufacturer.cert()), "purpose", "idevid"));
         assertEquals(201, anchor.status(), anchor.body());
         String pin = anchor.json().get("pin").asText();
+        anchorPin = pin;
         Http.Reply group = http.putJson(adminPath("/groups/meters"), admin, Map.of("anchors", List.of(pin),
                 "evidence_types", List.of("idevid-tls", "eat"), "serial_allowlist", List.of("M-*"), "quota", 20,
                 "audiences", List.of("data-platform"), "scopes", List.of("sensor:write")));
@@ -112,9 +115,13 @@ class DeviceTokenIT {
     }
 
     private Enrolled enrolWithIdevid(String serial) throws Exception {
+        return enrolWithIdevid("meters", serial);
+    }
+
+    private Enrolled enrolWithIdevid(String group, String serial) throws Exception {
         TestPki.Issuer idevid = TestPki.idevid(manufacturer, serial);
         KeyPair key = TestPki.ecKeys();
-        Http.Reply r = simpleEnroll(MtlsClient.as(server.httpsUrl(), idevid, manufacturer.cert()), "meters", key);
+        Http.Reply r = simpleEnroll(MtlsClient.as(server.httpsUrl(), idevid, manufacturer.cert()), group, key);
         assertEquals(200, r.status(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/pkcs7-mime"));
         return new Enrolled(fromCertsOnly(r.body()), key, idevid);
@@ -500,5 +507,68 @@ class DeviceTokenIT {
         JsonNode device2 = http.get(adminPath("/devices/meters-M-0002"), admin).json();
         assertEquals("active", device2.get("status").asText());
         assertTrue(device2.get("certificates").toString().contains("keyCompromise"));
+    }
+
+    /** Issue 3 / 8: the fleet owner the group names is mailed when one of its devices is quarantined or revoked. */
+    @Test
+    void theFleetOwnerIsMailedWhenADeviceIsQuarantinedOrRevoked() throws Exception {
+        String olaf = realm.user("olaf", "olaf-pass-1");
+        com.fasterxml.jackson.databind.node.ObjectNode rep = (com.fasterxml.jackson.databind.node.ObjectNode)
+                http.get(realm.adminPath("/users/" + olaf), server.masterToken()).json();
+        rep.put("email", "olaf@city.example").put("emailVerified", true);
+        Http.Reply withMail = http.putJson(realm.adminPath("/users/" + olaf), server.masterToken(), rep);
+        assertEquals(204, withMail.status(), withMail.body());
+        Http.Reply unknown = http.putJson(adminPath("/groups/lamps"), admin, Map.of("anchors", List.of(anchorPin),
+                "evidence_types", List.of("idevid-tls"), "serial_allowlist", List.of("L-*"), "quota", 5, "owner", "nobody-such"));
+        assertEquals(400, unknown.status(), unknown.body());
+        assertEquals("unknown_owner", unknown.json().get("error").asText());
+        Http.Reply lamps = http.putJson(adminPath("/groups/lamps"), admin, Map.of("anchors", List.of(anchorPin),
+                "evidence_types", List.of("idevid-tls"), "serial_allowlist", List.of("L-*"), "quota", 5, "owner", "olaf"));
+        assertEquals(201, lamps.status(), lamps.body());
+        try (SmtpSink smtp = new SmtpSink()) {
+            smtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.port()), "from", "iam@city.example"));
+            try {
+                enrolWithIdevid("lamps", "L-0001");
+                assertEquals(200, http.postJson(adminPath("/devices/lamps-L-0001/quarantine"), admin, "").status());
+                String quarantined = awaitMail(smtp, "lamps-L-0001").text();
+                assertTrue(quarantined.contains("Device lamps-L-0001 of enrollment group lamps") && quarantined.contains("is now quarantined"), quarantined);
+                assertTrue(quarantined.contains("Reason: quarantined by administrator") && quarantined.contains("By devon"), quarantined);
+
+                enrolWithIdevid("lamps", "L-0002");
+                assertEquals(204, http.postJson(adminPath("/devices/lamps-L-0002/revoke"), admin, Map.of("reason", "keyCompromise")).status());
+                SmtpSink.Mail revoked = awaitMail(smtp, "lamps-L-0002");
+                assertTrue(revoked.text().contains("is now revoked") && revoked.text().contains("Reason: keyCompromise"), revoked.text());
+                assertTrue(revoked.data().contains("text/html") && revoked.data().contains("text/plain"), "HTML and text");
+                assertEquals(2, smtp.mails().size(), "one mail per change, to the owner only");
+                assertTrue(smtp.mails().stream().allMatch(m -> m.to("olaf@city.example")));
+
+                String ada = realm.token("ada", "ada-pass-1");
+                for (String device : List.of("lamps-L-0001", "lamps-L-0002")) {
+                    JsonNode chain = http.get(realm.adminPath("/city-iam/audit?action=device-identity.device.owner-notified&subject=" + device), ada).json();
+                    assertEquals(1, chain.size(), chain.toString());
+                    assertEquals("sent", chain.get(0).at("/payload/email").asText(), chain.toString());
+                    assertEquals("olaf", chain.get(0).at("/payload/to").asText(), chain.toString());
+                }
+            } finally {
+                smtpServer(Map.of());
+            }
+        }
+    }
+
+    private void smtpServer(Map<String, String> smtp) {
+        Http.Reply r = http.putJson("/admin/realms/" + realm.name(), server.masterToken(), Map.of("smtpServer", smtp));
+        assertEquals(204, r.status(), r.body());
+    }
+
+    /** The notice is mailed after the change commits, on a background thread: wait for it. */
+    private static SmtpSink.Mail awaitMail(SmtpSink smtp, String about) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            var mail = smtp.mails().stream().filter(m -> m.text().contains(about)).findFirst();
+            if (mail.isPresent()) {
+                return mail.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail about " + about + " in " + smtp.mails());
     }
 }

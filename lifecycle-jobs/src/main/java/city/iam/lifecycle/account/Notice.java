@@ -1,33 +1,29 @@
 package city.iam.lifecycle.account;
 
-import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
+import city.iam.kernel.mail.MailTemplate;
+import city.iam.kernel.mail.Mailer;
+import city.iam.kernel.people.UserRef;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A notice mailed to a user through Keycloak's email templates, in the user's language: the templates
+ * The notices lifecycle and reviews mail, through the kernel's {@link Mailer}: the templates
  * ({@code city-iam-*.ftl}, HTML and text) and their English, French and Finnish messages ship in this jar's
- * {@code theme-resources}, so they work with any email theme, and a city theme can override them. Answers
- * what happened ({@code sent}, {@code no_smtp}, {@code no_address}, {@code failed}) for the record that goes
- * with it; a mail that cannot be sent never stops the job.
+ * {@code theme-resources}, so they work with any email theme, and a city theme can override them.
  */
 public final class Notice {
 
-    public static final String NO_SMTP = "no_smtp";
-    private static final Logger LOG = Logger.getLogger(Notice.class);
+    public static final String NO_SMTP = Mailer.NO_SMTP;
 
     /** A template and its subject message key. */
-    public enum Template {
+    public enum Template implements MailTemplate {
         INACTIVITY_WARNING("city-iam-inactivity-warning", "cityIamInactivityWarningSubject"),
         INACTIVITY_MANAGER("city-iam-inactivity-manager", "cityIamInactivityManagerSubject"),
         TEMPORARY_ACCESS_ENDING("city-iam-temporary-access-ending", "cityIamTemporaryAccessEndingSubject"),
+        LEAVER_NOTICE("city-iam-leaver-notice", "cityIamLeaverNoticeSubject"),
         REVIEW_ASSIGNED("city-iam-review-assigned", "cityIamReviewAssignedSubject"),
         REVIEW_REMINDER("city-iam-review-reminder", "cityIamReviewReminderSubject"),
         REVIEW_OVERDUE("city-iam-review-overdue", "cityIamReviewOverdueSubject"),
@@ -40,31 +36,28 @@ public final class Notice {
             this.file = file;
             this.subjectKey = subjectKey;
         }
+
+        @Override
+        public String file() {
+            return file;
+        }
+
+        @Override
+        public String subjectKey() {
+            return subjectKey;
+        }
     }
 
     private Notice() {
     }
 
+    /** Mails the notice; answers {@code sent}, {@code no_smtp}, {@code no_address} or {@code failed}. */
     public static String mail(KeycloakSession session, RealmModel realm, UserModel to, Template template, Map<String, Object> attributes) {
-        Map<String, String> smtp = realm.getSmtpConfig();
-        if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
-            return NO_SMTP;
-        }
-        if (to.getEmail() == null || to.getEmail().isBlank()) {
-            return "no_address";
-        }
-        try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(to)
-                    .send(template.subjectKey, List.of(realmName(realm)), template.file + ".ftl", new HashMap<>(attributes));
-            return "sent";
-        } catch (EmailException | RuntimeException e) {
-            LOG.warnf("notice %s to user %s in realm %s not sent: %s", template.file, to.getId(), realm.getName(), e.getMessage());
-            return "failed";
-        }
+        return Mailer.send(session, realm, to, template, attributes);
     }
 
     public static String realmName(RealmModel realm) {
-        return realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName();
+        return Mailer.realmName(realm);
     }
 
     /** The user a {@code manager} attribute names, by username or id; null when absent or unknown. */

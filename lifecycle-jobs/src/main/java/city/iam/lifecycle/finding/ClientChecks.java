@@ -1,6 +1,6 @@
 package city.iam.lifecycle.finding;
 
-import city.iam.lifecycle.account.UserRef;
+import city.iam.kernel.people.UserRef;
 import city.iam.lifecycle.jpa.UserAuthEntity;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;

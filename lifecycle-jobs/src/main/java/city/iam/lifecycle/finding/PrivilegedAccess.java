@@ -1,6 +1,6 @@
 package city.iam.lifecycle.finding;
 
-import city.iam.lifecycle.account.UserRef;
+import city.iam.kernel.people.UserRef;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;

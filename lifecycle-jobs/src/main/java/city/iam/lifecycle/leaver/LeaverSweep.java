@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * Job {@value #NAME} (LJ-34): finds users whose end date has passed or whose HR status says they left, and
  * disables them, ends their sessions and offline tokens, revokes consents, removes groups and direct roles and
- * unlinks identity providers (each configurable), marking the account with {@value #LEFT_AT}; after the
+ * unlinks identity providers (each configurable), marking the account with {@value #LEFT_AT}, and tells the
+ * manager and the owners of the removed access by mail once the batch commits ({@link LeaverNotices}); after the
  * retention period it anonymises them. Only users carrying one of the attributes are read, {@value #BATCH} per
  * transaction in id order. Every action is an audit-chain entry on the user, which is the leaver's timeline
  * ({@code GET .../city-iam/audit?subject=<user id>}). Every 15 minutes where
@@ -105,6 +106,7 @@ public final class LeaverSweep implements Job {
                               UserModel user, LeaverFacts facts, RunContext run, long now) {
         boolean wasEnabled = actions.disable(user);
         int consents = actions.revokeConsents(user);
+        List<LeaverRecipients.Access> removed = settings.removeAccess() ? LeaverNotices.access(session, realm, user) : List.of();
         int grants = settings.removeAccess() ? actions.removeAccess(user) : 0;
         int links = settings.unlinkIdentityProviders() ? actions.unlinkIdentityProviders(user) : 0;
         user.setSingleAttribute(LEFT_AT, Long.toString(now));
@@ -118,6 +120,7 @@ public final class LeaverSweep implements Job {
         record.put("grants_removed", grants);
         record.put("identity_links_removed", links);
         audit(session, realm, "lifecycle.leaver.left", user.getId(), record);
+        LeaverNotices.afterCommit(session, realm, user, removed, now, run.runId());
     }
 
     private static void audit(KeycloakSession session, RealmModel realm, String action, String userId, ObjectNode facts) {

@@ -1,6 +1,6 @@
 package city.iam.lifecycle.temporary;
 
-import city.iam.lifecycle.account.UserRef;
+import city.iam.kernel.people.UserRef;
 import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;

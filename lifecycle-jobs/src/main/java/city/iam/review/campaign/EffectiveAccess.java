@@ -1,6 +1,6 @@
 package city.iam.review.campaign;
 
-import city.iam.lifecycle.account.UserRef;
+import city.iam.kernel.people.UserRef;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.definition.ScopeType;
 import jakarta.persistence.EntityManager;

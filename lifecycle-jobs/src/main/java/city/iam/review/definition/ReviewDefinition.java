@@ -1,6 +1,6 @@
 package city.iam.review.definition;
 
-import city.iam.lifecycle.account.UserRef;
+import city.iam.kernel.people.UserRef;
 import city.iam.kernel.error.CityIamException;
 
 import java.time.DateTimeException;

@@ -3,6 +3,7 @@ package city.iam.review.notice;
 import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
+import city.iam.kernel.mail.Mailer;
 import city.iam.lifecycle.account.Notice;
 import city.iam.review.campaign.Campaigns;
 import city.iam.review.definition.ReviewDefinition;
@@ -116,8 +117,8 @@ public final class StageNotifier {
     private String send(CampaignEntity c, ReviewDefinition definition, NoticePlan.Due due, ReviewNotices.Pending to, long now) {
         UserModel reviewer = session.users().getUserById(realm, to.reviewerId());
         String deadline = Instant.ofEpochMilli(c.getStageDeadline()).toString();
-        String email = reviewer == null ? "no_user" : Notice.mail(session, realm, reviewer, due.kind().template, Map.of(
-                "campaignName", definition.name(), "items", String.valueOf(to.items()), "deadline", deadline.substring(0, 16).replace('T', ' ') + " UTC",
+        String email = reviewer == null ? Mailer.NO_USER : Notice.mail(session, realm, reviewer, due.kind().template, Map.of(
+                "campaignName", definition.name(), "items", String.valueOf(to.items()), "deadline", Mailer.utcMinute(c.getStageDeadline()),
                 "realmName", Notice.realmName(realm)));
         String webhook = null;
         if (definition.notifications().webhook() != null) {

@@ -1,6 +1,6 @@
 package city.iam.review.reviewer;
 
-import city.iam.lifecycle.account.UserRef;
+import city.iam.kernel.people.UserRef;
 import city.iam.review.definition.ScopeType;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;

@@ -115,7 +115,8 @@ public enum ObjectType {
             Field.of("roles", Kind.STRING_SET),
             Field.of("audiences", Kind.STRING_SET),
             Field.of("token_binding", Kind.STRING).oneOf("mtls", "dpop"),
-            Field.of("rotation_overlap", Kind.DURATION)),
+            Field.of("rotation_overlap", Kind.DURATION),
+            Field.of("owner", Kind.STRING)),
             o -> o.put("enabled", o.path("enabled").asBoolean(true))),
 
     INACTIVITY_POLICY("inactivity_policy", "inactivity-policy.json", null, List.of(

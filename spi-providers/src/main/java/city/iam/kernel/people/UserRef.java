@@ -1,4 +1,4 @@
-package city.iam.lifecycle.account;
+package city.iam.kernel.people;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
