@@ -19,6 +19,9 @@ import city.iam.lifecycle.finding.Acknowledgement;
 import city.iam.lifecycle.finding.FindingKind;
 import city.iam.lifecycle.finding.FindingStore;
 import city.iam.lifecycle.finding.FindingView;
+import city.iam.lifecycle.finding.HygieneThresholds;
+import city.iam.lifecycle.leaver.LeaverSettings;
+import city.iam.lifecycle.settings.SettingsPolicy;
 import city.iam.lifecycle.inactivity.InactivityNotices;
 import city.iam.lifecycle.jpa.FindingEntity;
 import city.iam.lifecycle.jpa.TemporaryGrantEntity;
@@ -28,6 +31,7 @@ import city.iam.lifecycle.temporary.TemporaryGrants;
 import city.iam.lifecycle.inactivity.InactivityPolicies;
 import city.iam.lifecycle.inactivity.PolicyDocument;
 import city.iam.lifecycle.tracker.LastAuthStore;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +59,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code /admin/realms/{realm}/lifecycle}: the inactivity policy, job runs (run now, progress, history),
+ * {@code /admin/realms/{realm}/lifecycle}: the inactivity, birthright, leaver and hygiene policies, job runs (run now, progress, history),
  * users' last authentications, the inactivity notices and the hygiene findings. Every change is an admin event plus an audit-chain
  * entry in the transaction of the change.
  */
@@ -149,6 +153,67 @@ public class LifecycleAdminResource {
             }
             BirthrightPolicies.remove(realm);
             recordPolicy(OperationType.DELETE, "birthright", "deleted", AuditRecord.facts());
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- leaver and hygiene settings: always present (defaults until set), so PUT answers 200 and DELETE resets
+
+    @GET
+    @Path("policies/leaver")
+    public Response leaverPolicy() {
+        return settings(LeaverSettings.POLICY);
+    }
+
+    @PUT
+    @Path("policies/leaver")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putLeaverPolicy(InputStream body) {
+        return putSettings(LeaverSettings.POLICY, body);
+    }
+
+    @DELETE
+    @Path("policies/leaver")
+    public Response resetLeaverPolicy() {
+        return resetSettings(LeaverSettings.POLICY);
+    }
+
+    @GET
+    @Path("policies/hygiene")
+    public Response hygienePolicy() {
+        return settings(HygieneThresholds.POLICY);
+    }
+
+    @PUT
+    @Path("policies/hygiene")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putHygienePolicy(InputStream body) {
+        return putSettings(HygieneThresholds.POLICY, body);
+    }
+
+    @DELETE
+    @Path("policies/hygiene")
+    public Response resetHygienePolicy() {
+        return resetSettings(HygieneThresholds.POLICY);
+    }
+
+    private Response settings(SettingsPolicy policy) {
+        return read(() -> Response.ok(policy.effective(realm)).build());
+    }
+
+    private Response putSettings(SettingsPolicy policy, InputStream body) {
+        return write(() -> {
+            policy.put(realm, BoundedBody.json(body, JsonNode.class, 8192));
+            ObjectNode stored = policy.effective(realm);
+            recordPolicy(OperationType.UPDATE, policy.name(), "updated", stored.deepCopy());
+            return Response.ok(stored).build();
+        });
+    }
+
+    private Response resetSettings(SettingsPolicy policy) {
+        return write(() -> {
+            policy.reset(realm);
+            recordPolicy(OperationType.DELETE, policy.name(), "reset", AuditRecord.facts());
             return Response.noContent().build();
         });
     }
