@@ -6,6 +6,8 @@ import city.iam.lifecycle.settings.SettingsPolicy;
 import org.keycloak.models.RealmModel;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ public record LeaverSettings(boolean enabled, String endDateAttribute, String hr
     private static final Setting<String> END_DATE = Setting.name("end_date_attribute", "lifecycle.leaver.end-date-attribute", "valid_to");
     private static final Setting<String> HR = Setting.name("hr_attribute", "lifecycle.leaver.hr-attribute", "hr_status");
     private static final Setting<Set<String>> HR_LEFT = Setting.names("hr_left_values", "lifecycle.leaver.hr-left-values",
-            Set.of("left", "terminated"));
+            Collections.unmodifiableSet(new LinkedHashSet<>(List.of("left", "terminated"))));
     private static final Setting<Boolean> REMOVE_ACCESS = Setting.flag("remove_access", "lifecycle.leaver.remove-access", true);
     private static final Setting<Boolean> UNLINK = Setting.flag("unlink_identity_providers", "lifecycle.leaver.unlink-identity-providers", true);
     private static final Setting<Duration> SLA = Setting.duration("sla", "lifecycle.leaver.sla", Duration.ofHours(4));
