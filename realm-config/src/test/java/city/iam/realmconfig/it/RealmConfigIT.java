@@ -297,7 +297,7 @@ class RealmConfigIT {
 
         ConfigRealm.Run validate = realm.tool("validate", bad.toString());
         assertEquals(1, validate.code(), validate::toString);
-        assertTrue(validate.err().contains("leaver-policy.json#/leaver_policy/sla: sla must be a positive duration, not -PT4H."), validate::toString);
+        assertTrue(validate.err().contains("leaver-policy.json#/leaver_policy/sla: 'sla' must be a positive duration, not -PT4H."), validate::toString);
         assertTrue(validate.err().contains("hygiene-policy.json#/hygiene_policy/enabeld"), validate::toString);
         ConfigRealm.Run apply = realm.tool("apply", bad.toString());
         assertEquals(1, apply.code(), apply::toString);

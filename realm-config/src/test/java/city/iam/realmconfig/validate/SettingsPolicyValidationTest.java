@@ -52,9 +52,9 @@ class SettingsPolicyValidationTest {
                  "enabled": "yes"}}""");
         String all = p.toString();
         assertEquals(4, p.size(), all);
-        assertTrue(all.contains("interval must be a positive duration, not PT0S"), all);
-        assertTrue(all.contains("max_client_secret_age must be a positive duration, not -P1D"), all);
-        assertTrue(all.contains("pending_password_change_after must be an ISO-8601 duration"), all);
+        assertTrue(all.contains("'interval' must be a positive duration, not PT0S"), all);
+        assertTrue(all.contains("'max_client_secret_age' must be a positive duration, not -P1D"), all);
+        assertTrue(all.contains("'pending_password_change_after' must be an ISO-8601 duration"), all);
         assertTrue(all.contains("/hygiene_policy/enabled"), all);
     }
 }
