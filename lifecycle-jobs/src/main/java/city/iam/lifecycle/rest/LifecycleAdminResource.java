@@ -55,6 +55,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -69,6 +70,8 @@ public class LifecycleAdminResource {
     private static final int POLICY_BYTES = 64 * 1024;
     private static final Set<String> FINDING_STATUSES = Set.of(FindingStore.OPEN, FindingStore.ACKNOWLEDGED, FindingStore.RESOLVED);
     private static final Set<String> GRANT_STATUSES = Set.of(TemporaryGrants.ACTIVE, TemporaryGrants.EXPIRED, TemporaryGrants.ENDED);
+    private static final Map<String, SettingsPolicy> SETTINGS = Map.of(
+            LeaverSettings.POLICY.name(), LeaverSettings.POLICY, HygieneThresholds.POLICY.name(), HygieneThresholds.POLICY);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -160,41 +163,22 @@ public class LifecycleAdminResource {
     // ---- leaver and hygiene settings: always present (defaults until set), so PUT answers 200 and DELETE resets
 
     @GET
-    @Path("policies/leaver")
-    public Response leaverPolicy() {
-        return settings(LeaverSettings.POLICY);
+    @Path("policies/{settings: leaver|hygiene}")
+    public Response settingsPolicy(@PathParam("settings") String name) {
+        return settings(SETTINGS.get(name));
     }
 
     @PUT
-    @Path("policies/leaver")
+    @Path("policies/{settings: leaver|hygiene}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putLeaverPolicy(InputStream body) {
-        return putSettings(LeaverSettings.POLICY, body);
+    public Response putSettingsPolicy(@PathParam("settings") String name, InputStream body) {
+        return putSettings(SETTINGS.get(name), body);
     }
 
     @DELETE
-    @Path("policies/leaver")
-    public Response resetLeaverPolicy() {
-        return resetSettings(LeaverSettings.POLICY);
-    }
-
-    @GET
-    @Path("policies/hygiene")
-    public Response hygienePolicy() {
-        return settings(HygieneThresholds.POLICY);
-    }
-
-    @PUT
-    @Path("policies/hygiene")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response putHygienePolicy(InputStream body) {
-        return putSettings(HygieneThresholds.POLICY, body);
-    }
-
-    @DELETE
-    @Path("policies/hygiene")
-    public Response resetHygienePolicy() {
-        return resetSettings(HygieneThresholds.POLICY);
+    @Path("policies/{settings: leaver|hygiene}")
+    public Response resetSettingsPolicy(@PathParam("settings") String name) {
+        return resetSettings(SETTINGS.get(name));
     }
 
     private Response settings(SettingsPolicy policy) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static city.iam.lifecycle.it.LifecycleRealm.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,11 +54,6 @@ class InactivityPolicyIT {
         return p;
     }
 
-    private static void error(int status, String code, Http.Reply r) {
-        assertEquals(status, r.status(), r.toString());
-        assertEquals(code, r.json().get("error").asText(), r.toString());
-        assertTrue(r.json().get("error_description").asText().length() > 10, r.toString());
-    }
 
     @Test
     void badInputIsRefusedAndChangesNothing() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static city.iam.lifecycle.it.LifecycleRealm.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,11 +169,5 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
         Map<String, String> out = new java.util.HashMap<>();
         o.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
-    }
-
-    private static void error(int status, String code, Http.Reply r) {
-        assertEquals(status, r.status(), r.toString());
-        assertEquals(code, r.json().get("error").asText(), r.toString());
-        assertTrue(r.json().get("error_description").asText().length() > 10, r.toString());
     }
 }
