@@ -35,12 +35,10 @@ class InactivityPolicyIT {
         city = new LifecycleRealm(server, "ljpolicy", false);
         http = city.http;
         assertEquals(201, http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", "break-glass")).status());
-        city.realm.user("rita", "Rita-pass-1", "review-admin");
-        city.realm.user("ada", "Ada-pass-1", "auditor");
-        city.realm.user("carl", "Carl-pass-1");
-        reviewAdmin = city.realm.token("rita", "Rita-pass-1");
-        auditor = city.realm.token("ada", "Ada-pass-1");
-        nobody = city.realm.token("carl", "Carl-pass-1");
+        LifecycleRealm.Callers callers = city.callers();
+        reviewAdmin = callers.reviewAdmin();
+        auditor = callers.auditor();
+        nobody = callers.nobody();
     }
 
     private static Map<String, Object> policy() {

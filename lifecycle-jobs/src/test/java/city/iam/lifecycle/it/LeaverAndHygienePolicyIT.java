@@ -36,12 +36,10 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
         city = new LifecycleRealm(server, "ljsettings", false);
         http = city.http;
         city.clock(0);
-        city.realm.user("rita", "Rita-pass-1", "review-admin");
-        city.realm.user("ada", "Ada-pass-1", "auditor");
-        city.realm.user("carl", "Carl-pass-1");
-        reviewAdmin = city.realm.token("rita", "Rita-pass-1");
-        auditor = city.realm.token("ada", "Ada-pass-1");
-        nobody = city.realm.token("carl", "Carl-pass-1");
+        LifecycleRealm.Callers callers = city.callers();
+        reviewAdmin = callers.reviewAdmin();
+        auditor = callers.auditor();
+        nobody = callers.nobody();
     }
 
     @Test

@@ -200,4 +200,15 @@ public final class LifecycleRealm {
         assertEquals(code, r.json().get("error").asText(), r.toString());
         assertTrue(r.json().get("error_description").asText().length() > 10, r.toString());
     }
+
+    /** Tokens of rita (review-admin), ada (auditor) and carl (neither): both sides of the lifecycle role checks. */
+    Callers callers() {
+        realm.user("rita", "Rita-pass-1", "review-admin");
+        realm.user("ada", "Ada-pass-1", "auditor");
+        realm.user("carl", "Carl-pass-1");
+        return new Callers(realm.token("rita", "Rita-pass-1"), realm.token("ada", "Ada-pass-1"), realm.token("carl", "Carl-pass-1"));
+    }
+
+    record Callers(String reviewAdmin, String auditor, String nobody) {
+    }
 }
