@@ -27,19 +27,14 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
     private static final String HYGIENE = "/policies/hygiene";
 
     private Http http;
-    private String reviewAdmin;
-    private String auditor;
-    private String nobody;
+    private LifecycleRealm.Callers as;
 
     @BeforeAll
     void setUp(TestServer server) {
         city = new LifecycleRealm(server, "ljsettings", false);
         http = city.http;
         city.clock(0);
-        LifecycleRealm.Callers callers = city.callers();
-        reviewAdmin = callers.reviewAdmin();
-        auditor = callers.auditor();
-        nobody = callers.nobody();
+        as = city.callers();
     }
 
     @Test
@@ -68,22 +63,22 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
 
     @Test
     void badInputIsRefusedAndChangesNothing() {
-        assertEquals(200, http.putJson(city.path(LEAVER), reviewAdmin, Map.of("sla", "PT8H", "anonymise_after", "P30D")).status());
-        assertEquals(200, http.putJson(city.path(HYGIENE), reviewAdmin, Map.of("service_account_unused_after", "P30D")).status());
+        assertEquals(200, http.putJson(city.path(LEAVER), as.reviewAdmin(), Map.of("sla", "PT8H", "anonymise_after", "P30D")).status());
+        assertEquals(200, http.putJson(city.path(HYGIENE), as.reviewAdmin(), Map.of("service_account_unused_after", "P30D")).status());
         JsonNode leaver = get(city, LEAVER);
         JsonNode hygiene = get(city, HYGIENE);
         assertEquals("PT8H", leaver.get("sla").asText());
 
-        error(400, "unknown_field", http.putJson(city.path(LEAVER), reviewAdmin, Map.of("sla", "PT1H", "enabeld", true)));
-        error(400, "invalid_policy", http.putJson(city.path(LEAVER), reviewAdmin, Map.of("sla", "-PT1H")));
-        error(400, "invalid_policy", http.putJson(city.path(LEAVER), reviewAdmin, Map.of("enabled", true, "anonymise_after", "P0D")));
-        error(400, "invalid_policy", http.putJson(city.path(LEAVER), reviewAdmin, Map.of("hr_left_values", List.of())));
-        error(400, "invalid_policy", http.putJson(city.path(LEAVER), reviewAdmin, Map.of("enabled", "yes")));
-        error(400, "invalid_json", http.putJson(city.path(LEAVER), reviewAdmin, "{not json"));
-        error(400, "missing_body", http.putJson(city.path(LEAVER), reviewAdmin, ""));
-        error(400, "unknown_field", http.putJson(city.path(HYGIENE), reviewAdmin, Map.of("scan", true)));
-        error(400, "invalid_policy", http.putJson(city.path(HYGIENE), reviewAdmin, Map.of("enabled", true, "max_client_secret_age", "PT0S")));
-        error(400, "invalid_policy", http.putJson(city.path(HYGIENE), reviewAdmin, Map.of("interval", "PT1S")));
+        error(400, "unknown_field", http.putJson(city.path(LEAVER), as.reviewAdmin(), Map.of("sla", "PT1H", "enabeld", true)));
+        error(400, "invalid_policy", http.putJson(city.path(LEAVER), as.reviewAdmin(), Map.of("sla", "-PT1H")));
+        error(400, "invalid_policy", http.putJson(city.path(LEAVER), as.reviewAdmin(), Map.of("enabled", true, "anonymise_after", "P0D")));
+        error(400, "invalid_policy", http.putJson(city.path(LEAVER), as.reviewAdmin(), Map.of("hr_left_values", List.of())));
+        error(400, "invalid_policy", http.putJson(city.path(LEAVER), as.reviewAdmin(), Map.of("enabled", "yes")));
+        error(400, "invalid_json", http.putJson(city.path(LEAVER), as.reviewAdmin(), "{not json"));
+        error(400, "missing_body", http.putJson(city.path(LEAVER), as.reviewAdmin(), ""));
+        error(400, "unknown_field", http.putJson(city.path(HYGIENE), as.reviewAdmin(), Map.of("scan", true)));
+        error(400, "invalid_policy", http.putJson(city.path(HYGIENE), as.reviewAdmin(), Map.of("enabled", true, "max_client_secret_age", "PT0S")));
+        error(400, "invalid_policy", http.putJson(city.path(HYGIENE), as.reviewAdmin(), Map.of("interval", "PT1S")));
 
         assertEquals(leaver, get(city, LEAVER), "refused requests changed nothing");
         assertEquals(hygiene, get(city, HYGIENE), "refused requests changed nothing");
@@ -94,14 +89,14 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
         for (String policy : List.of(LEAVER, HYGIENE)) {
             assertEquals(401, http.get(city.path(policy), null).status());
             assertEquals(401, http.putJson(city.path(policy), null, Map.of()).status());
-            error(403, "forbidden", http.get(city.path(policy), nobody));
-            error(403, "forbidden", http.putJson(city.path(policy), nobody, Map.of("enabled", true)));
-            error(403, "forbidden", http.putJson(city.path(policy), auditor, Map.of("enabled", true)));
-            error(403, "forbidden", http.delete(city.path(policy), auditor));
-            error(403, "forbidden", http.delete(city.path(policy), nobody));
-            assertEquals(200, http.get(city.path(policy), auditor).status());
-            assertEquals(200, http.putJson(city.path(policy), reviewAdmin, Map.of()).status());
-            assertEquals(204, http.delete(city.path(policy), reviewAdmin).status());
+            error(403, "forbidden", http.get(city.path(policy), as.nobody()));
+            error(403, "forbidden", http.putJson(city.path(policy), as.nobody(), Map.of("enabled", true)));
+            error(403, "forbidden", http.putJson(city.path(policy), as.auditor(), Map.of("enabled", true)));
+            error(403, "forbidden", http.delete(city.path(policy), as.auditor()));
+            error(403, "forbidden", http.delete(city.path(policy), as.nobody()));
+            assertEquals(200, http.get(city.path(policy), as.auditor()).status());
+            assertEquals(200, http.putJson(city.path(policy), as.reviewAdmin(), Map.of()).status());
+            assertEquals(204, http.delete(city.path(policy), as.reviewAdmin()).status());
             assertEquals(200, http.putJson(city.path(policy), city.admin(), Map.of()).status(), "realm administrators manage users too");
         }
         assertFalse(get(city, LEAVER).get("enabled").asBoolean(), "the refused enables did not happen");
@@ -109,8 +104,8 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
 
     @Test
     void everyChangeIsAnAdminEventAndAnAuditEntry() {
-        assertEquals(200, http.putJson(city.path(HYGIENE), reviewAdmin, Map.of("pending_password_change_after", "P7D")).status());
-        assertEquals(204, http.delete(city.path(HYGIENE), reviewAdmin).status());
+        assertEquals(200, http.putJson(city.path(HYGIENE), as.reviewAdmin(), Map.of("pending_password_change_after", "P7D")).status());
+        assertEquals(204, http.delete(city.path(HYGIENE), as.reviewAdmin()).status());
         JsonNode events = http.get(city.realm.adminPath("/admin-events?max=200"), city.admin()).json();
         List<String> hygieneOps = new java.util.ArrayList<>();
         events.forEach(e -> {
@@ -120,7 +115,7 @@ class LeaverAndHygienePolicyIT extends ClockedLifecycleIT {
             }
         });
         assertTrue(hygieneOps.contains("UPDATE") && hygieneOps.contains("DELETE"), events.toString());
-        JsonNode audit = http.get(city.realm.adminPath("/city-iam/audit?subject=hygiene&max=200"), auditor).json();
+        JsonNode audit = http.get(city.realm.adminPath("/city-iam/audit?subject=hygiene&max=200"), as.auditor()).json();
         List<String> actions = audit.findValues("action").stream().map(JsonNode::asText).toList();
         assertTrue(actions.contains("lifecycle.policy.hygiene.updated") && actions.contains("lifecycle.policy.hygiene.reset"), audit.toString());
         JsonNode updated = audit.findParents("action").stream().filter(e -> e.get("action").asText().equals("lifecycle.policy.hygiene.updated")
