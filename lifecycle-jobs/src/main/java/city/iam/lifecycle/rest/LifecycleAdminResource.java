@@ -165,39 +165,28 @@ public class LifecycleAdminResource {
     @GET
     @Path("policies/{settings: leaver|hygiene}")
     public Response settingsPolicy(@PathParam("settings") String name) {
-        return settings(SETTINGS.get(name));
+        return read(() -> Response.ok(SETTINGS.get(name).effective(realm)).build());
     }
 
     @PUT
     @Path("policies/{settings: leaver|hygiene}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putSettingsPolicy(@PathParam("settings") String name, InputStream body) {
-        return putSettings(SETTINGS.get(name), body);
+        return write(() -> {
+            SettingsPolicy policy = SETTINGS.get(name);
+            policy.put(realm, BoundedBody.json(body, JsonNode.class, 8192));
+            ObjectNode stored = policy.effective(realm);
+            recordPolicy(OperationType.UPDATE, name, "updated", stored.deepCopy());
+            return Response.ok(stored).build();
+        });
     }
 
     @DELETE
     @Path("policies/{settings: leaver|hygiene}")
     public Response resetSettingsPolicy(@PathParam("settings") String name) {
-        return resetSettings(SETTINGS.get(name));
-    }
-
-    private Response settings(SettingsPolicy policy) {
-        return read(() -> Response.ok(policy.effective(realm)).build());
-    }
-
-    private Response putSettings(SettingsPolicy policy, InputStream body) {
         return write(() -> {
-            policy.put(realm, BoundedBody.json(body, JsonNode.class, 8192));
-            ObjectNode stored = policy.effective(realm);
-            recordPolicy(OperationType.UPDATE, policy.name(), "updated", stored.deepCopy());
-            return Response.ok(stored).build();
-        });
-    }
-
-    private Response resetSettings(SettingsPolicy policy) {
-        return write(() -> {
-            policy.reset(realm);
-            recordPolicy(OperationType.DELETE, policy.name(), "reset", AuditRecord.facts());
+            SETTINGS.get(name).reset(realm);
+            recordPolicy(OperationType.DELETE, name, "reset", AuditRecord.facts());
             return Response.noContent().build();
         });
     }
