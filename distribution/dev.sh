@@ -59,7 +59,7 @@ fi
 ) &
 
 # The city's configuration as code (realm-config/city/: organisations, identity providers, datasets, agreements,
-# trust anchors, enrollment groups, inactivity and birthright policies, review definitions) is applied with the realm-config tool once the realm is up, as the
+# trust anchors, enrollment groups, inactivity, birthright, leaver and hygiene policies, review definitions) is applied with the realm-config tool once the realm is up, as the
 # realm's city-iam-config service account (docs/realm-config.md); applying it again changes nothing.
 cli="$(ls "$root"/realm-config/target/realm-config-*-cli.jar 2>/dev/null | head -n 1)"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"

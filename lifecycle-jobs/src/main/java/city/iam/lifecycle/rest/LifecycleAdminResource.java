@@ -19,6 +19,9 @@ import city.iam.lifecycle.finding.Acknowledgement;
 import city.iam.lifecycle.finding.FindingKind;
 import city.iam.lifecycle.finding.FindingStore;
 import city.iam.lifecycle.finding.FindingView;
+import city.iam.lifecycle.finding.HygieneThresholds;
+import city.iam.lifecycle.leaver.LeaverSettings;
+import city.iam.lifecycle.settings.SettingsPolicy;
 import city.iam.lifecycle.inactivity.InactivityNotices;
 import city.iam.lifecycle.jpa.FindingEntity;
 import city.iam.lifecycle.jpa.TemporaryGrantEntity;
@@ -28,6 +31,7 @@ import city.iam.lifecycle.temporary.TemporaryGrants;
 import city.iam.lifecycle.inactivity.InactivityPolicies;
 import city.iam.lifecycle.inactivity.PolicyDocument;
 import city.iam.lifecycle.tracker.LastAuthStore;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
@@ -51,11 +55,12 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code /admin/realms/{realm}/lifecycle}: the inactivity policy, job runs (run now, progress, history),
+ * {@code /admin/realms/{realm}/lifecycle}: the inactivity, birthright, leaver and hygiene policies, job runs (run now, progress, history),
  * users' last authentications, the inactivity notices and the hygiene findings. Every change is an admin event plus an audit-chain
  * entry in the transaction of the change.
  */
@@ -65,6 +70,8 @@ public class LifecycleAdminResource {
     private static final int POLICY_BYTES = 64 * 1024;
     private static final Set<String> FINDING_STATUSES = Set.of(FindingStore.OPEN, FindingStore.ACKNOWLEDGED, FindingStore.RESOLVED);
     private static final Set<String> GRANT_STATUSES = Set.of(TemporaryGrants.ACTIVE, TemporaryGrants.EXPIRED, TemporaryGrants.ENDED);
+    private static final Map<String, SettingsPolicy> SETTINGS = Map.of(
+            LeaverSettings.POLICY.name(), LeaverSettings.POLICY, HygieneThresholds.POLICY.name(), HygieneThresholds.POLICY);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -149,6 +156,37 @@ public class LifecycleAdminResource {
             }
             BirthrightPolicies.remove(realm);
             recordPolicy(OperationType.DELETE, "birthright", "deleted", AuditRecord.facts());
+            return Response.noContent().build();
+        });
+    }
+
+    // ---- leaver and hygiene settings: always present (defaults until set), so PUT answers 200 and DELETE resets
+
+    @GET
+    @Path("policies/{settings: leaver|hygiene}")
+    public Response settingsPolicy(@PathParam("settings") String name) {
+        return read(() -> Response.ok(SETTINGS.get(name).effective(realm)).build());
+    }
+
+    @PUT
+    @Path("policies/{settings: leaver|hygiene}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putSettingsPolicy(@PathParam("settings") String name, InputStream body) {
+        return write(() -> {
+            SettingsPolicy policy = SETTINGS.get(name);
+            policy.put(realm, BoundedBody.json(body, JsonNode.class, 8192));
+            ObjectNode stored = policy.effective(realm);
+            recordPolicy(OperationType.UPDATE, name, "updated", stored.deepCopy());
+            return Response.ok(stored).build();
+        });
+    }
+
+    @DELETE
+    @Path("policies/{settings: leaver|hygiene}")
+    public Response resetSettingsPolicy(@PathParam("settings") String name) {
+        return write(() -> {
+            SETTINGS.get(name).reset(realm);
+            recordPolicy(OperationType.DELETE, name, "reset", AuditRecord.facts());
             return Response.noContent().build();
         });
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static city.iam.lifecycle.it.LifecycleRealm.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,12 +35,10 @@ class InactivityPolicyIT {
         city = new LifecycleRealm(server, "ljpolicy", false);
         http = city.http;
         assertEquals(201, http.postJson(city.realm.adminPath("/groups"), city.admin(), Map.of("name", "break-glass")).status());
-        city.realm.user("rita", "Rita-pass-1", "review-admin");
-        city.realm.user("ada", "Ada-pass-1", "auditor");
-        city.realm.user("carl", "Carl-pass-1");
-        reviewAdmin = city.realm.token("rita", "Rita-pass-1");
-        auditor = city.realm.token("ada", "Ada-pass-1");
-        nobody = city.realm.token("carl", "Carl-pass-1");
+        LifecycleRealm.Callers callers = city.callers();
+        reviewAdmin = callers.reviewAdmin();
+        auditor = callers.auditor();
+        nobody = callers.nobody();
     }
 
     private static Map<String, Object> policy() {
@@ -53,11 +52,6 @@ class InactivityPolicyIT {
         return p;
     }
 
-    private static void error(int status, String code, Http.Reply r) {
-        assertEquals(status, r.status(), r.toString());
-        assertEquals(code, r.json().get("error").asText(), r.toString());
-        assertTrue(r.json().get("error_description").asText().length() > 10, r.toString());
-    }
 
     @Test
     void badInputIsRefusedAndChangesNothing() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A throw-away realm with the last-authentication listener enabled, and the calls the lifecycle tests share. */
 public final class LifecycleRealm {
@@ -191,5 +192,23 @@ public final class LifecycleRealm {
             }
         }
         throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /** An error answer of ours: the status, the code and a sentence. */
+    static void error(int status, String code, Http.Reply r) {
+        assertEquals(status, r.status(), r.toString());
+        assertEquals(code, r.json().get("error").asText(), r.toString());
+        assertTrue(r.json().get("error_description").asText().length() > 10, r.toString());
+    }
+
+    /** Tokens of rita (review-admin), ada (auditor) and carl (neither): both sides of the lifecycle role checks. */
+    Callers callers() {
+        realm.user("rita", "Rita-pass-1", "review-admin");
+        realm.user("ada", "Ada-pass-1", "auditor");
+        realm.user("carl", "Carl-pass-1");
+        return new Callers(realm.token("rita", "Rita-pass-1"), realm.token("ada", "Ada-pass-1"), realm.token("carl", "Carl-pass-1"));
+    }
+
+    record Callers(String reviewAdmin, String auditor, String nobody) {
     }
 }

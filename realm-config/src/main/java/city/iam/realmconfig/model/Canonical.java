@@ -161,6 +161,11 @@ public final class Canonical {
         }
     }
 
+    /** Whether a text is an ISO-8601 duration longer than zero. */
+    public static boolean isPositiveDuration(String text) {
+        return isDuration(text) && !Duration.parse(text).isNegative() && !Duration.parse(text).isZero();
+    }
+
     /** Whether a text is an ISO-8601 duration the servers accept (days or smaller units). */
     public static boolean isDuration(String text) {
         try {

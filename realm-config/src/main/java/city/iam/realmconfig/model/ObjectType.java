@@ -148,6 +148,27 @@ public enum ObjectType {
             Field.readOnly("updated_at")),
             ServerDefaults::birthright),
 
+    /** The leaver settings: always present on the server (its defaults until set), so declaring them updates. */
+    LEAVER_POLICY("leaver_policy", "leaver-policy.json", null, List.of(
+            Field.of("enabled", Kind.BOOLEAN),
+            Field.of("end_date_attribute", Kind.STRING),
+            Field.of("hr_attribute", Kind.STRING),
+            Field.of("hr_left_values", Kind.STRING_SET),
+            Field.of("remove_access", Kind.BOOLEAN),
+            Field.of("unlink_identity_providers", Kind.BOOLEAN),
+            Field.of("sla", Kind.DURATION),
+            Field.of("anonymise_after", Kind.DURATION)),
+            ServerDefaults::leaver),
+
+    /** Whether and how often the hygiene scan runs, and its limits; like the leaver settings, always present. */
+    HYGIENE_POLICY("hygiene_policy", "hygiene-policy.json", null, List.of(
+            Field.of("enabled", Kind.BOOLEAN),
+            Field.of("interval", Kind.DURATION),
+            Field.of("max_client_secret_age", Kind.DURATION),
+            Field.of("service_account_unused_after", Kind.DURATION),
+            Field.of("pending_password_change_after", Kind.DURATION)),
+            ServerDefaults::hygiene),
+
     REVIEW_DEFINITIONS("review_definitions", "review-definitions.json", "id", List.of(
             Field.required("id", Kind.STRING).matching("[a-z0-9][a-z0-9-]{0,63}"),
             Field.of("name", Kind.STRING),
@@ -251,6 +272,15 @@ public enum ObjectType {
      */
     public ObjectNode comparable(ObjectNode desired, ObjectNode live) {
         return this == IDENTITY_PROVIDERS ? IdentityProviderForm.comparable(desired, live) : live;
+    }
+
+    /**
+     * Whether a live object is just the server's defaults of a settings type (leaver, hygiene): such a type always
+     * reads as present, so "no policy" is "at the defaults", and a fully managed {@code null} has nothing to delete.
+     */
+    public boolean atServerDefaults(ObjectNode canonicalLive) {
+        return (this == LEAVER_POLICY || this == HYGIENE_POLICY)
+                && canonicalLive.equals(Canonical.of(this, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
     }
 
     public static Optional<ObjectType> byFileName(String fileName) {

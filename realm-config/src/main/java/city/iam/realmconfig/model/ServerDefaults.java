@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What lifecycle-jobs fills in when it stores a review definition or the birthright policy (see
- * {@code ReviewDefinition.document} and {@code BirthrightPolicy.document}): written out on both sides before
+ * {@code ReviewDefinition.document} and {@code BirthrightPolicy.document}), or answers for the leaver and hygiene
+ * settings ({@code LeaverSettings}, {@code HygieneThresholds}): written out on both sides before
  * comparing, so a file that leaves a default out, or spells {@code P7D} where the server stores {@code PT168H},
  * is not a change. Works on the raw object, before it is canonicalised.
  */
@@ -104,6 +105,42 @@ final class ServerDefaults {
         Canonical.respellDuration(p, "mover_grace");
         if (p.path("start_date_attribute").asText("").isBlank()) {
             p.put("start_date_attribute", "valid_from");
+        }
+    }
+
+    /** lifecycle-jobs {@code LeaverSettings}: the defaults its GET fills in, durations in its spelling. */
+    static void leaver(ObjectNode p) {
+        flag(p, "enabled", false);
+        text(p, "end_date_attribute", "valid_to");
+        text(p, "hr_attribute", "hr_status");
+        if (p.path("hr_left_values").isMissingNode() || p.path("hr_left_values").isNull()) {
+            p.putArray("hr_left_values").add("left").add("terminated");
+        }
+        flag(p, "remove_access", true);
+        flag(p, "unlink_identity_providers", true);
+        text(p, "sla", "PT4H");
+        durations(p, "sla", "anonymise_after");
+    }
+
+    /** lifecycle-jobs {@code HygieneThresholds}. */
+    static void hygiene(ObjectNode p) {
+        flag(p, "enabled", false);
+        text(p, "interval", "P1D");
+        text(p, "max_client_secret_age", "P365D");
+        text(p, "service_account_unused_after", "P90D");
+        text(p, "pending_password_change_after", "P14D");
+        durations(p, "interval", "max_client_secret_age", "service_account_unused_after", "pending_password_change_after");
+    }
+
+    private static void flag(ObjectNode o, String field, boolean fallback) {
+        if (o.path(field).isMissingNode() || o.path(field).isNull()) {
+            o.put(field, fallback);
+        }
+    }
+
+    private static void durations(ObjectNode o, String... fields) {
+        for (String f : fields) {
+            Canonical.respellDuration(o, f);
         }
     }
 

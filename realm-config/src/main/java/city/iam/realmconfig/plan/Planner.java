@@ -48,6 +48,9 @@ public final class Planner {
                 if (declaration.objects().containsKey(l.id())) {
                     continue;
                 }
+                if (declaration.fullyManaged() && type.atServerDefaults(l.object())) {
+                    continue;
+                }
                 if (declaration.fullyManaged()) {
                     deletes.add(new Change(type, l.id(), Action.DELETE, List.of(), null, l.object(), l.serverId()));
                 } else {

@@ -87,6 +87,32 @@ public interface CityIamAdminApi {
     @Path("lifecycle/policies/birthright")
     void deleteBirthrightPolicy();
 
+    /** Always 200: the effective settings, defaults filled in. */
+    @GET
+    @Path("lifecycle/policies/leaver")
+    Response leaverPolicy();
+
+    @PUT
+    @Path("lifecycle/policies/leaver")
+    JsonNode putLeaverPolicy(JsonNode policy);
+
+    /** Back to the defaults. */
+    @DELETE
+    @Path("lifecycle/policies/leaver")
+    void deleteLeaverPolicy();
+
+    @GET
+    @Path("lifecycle/policies/hygiene")
+    Response hygienePolicy();
+
+    @PUT
+    @Path("lifecycle/policies/hygiene")
+    JsonNode putHygienePolicy(JsonNode policy);
+
+    @DELETE
+    @Path("lifecycle/policies/hygiene")
+    void deleteHygienePolicy();
+
     @GET
     @Path("access-reviews/definitions")
     JsonNode reviewDefinitions();

@@ -124,6 +124,12 @@ public final class KeycloakRealmApi implements RealmApi {
         if (types.contains(ObjectType.BIRTHRIGHT_POLICY)) {
             live.put(ObjectType.BIRTHRIGHT_POLICY, policy(ObjectType.BIRTHRIGHT_POLICY, "birthright", api::birthrightPolicy));
         }
+        if (types.contains(ObjectType.LEAVER_POLICY)) {
+            live.put(ObjectType.LEAVER_POLICY, policy(ObjectType.LEAVER_POLICY, "leaver", api::leaverPolicy));
+        }
+        if (types.contains(ObjectType.HYGIENE_POLICY)) {
+            live.put(ObjectType.HYGIENE_POLICY, policy(ObjectType.HYGIENE_POLICY, "hygiene", api::hygienePolicy));
+        }
         if (types.contains(ObjectType.REVIEW_DEFINITIONS)) {
             live.put(ObjectType.REVIEW_DEFINITIONS, byId(ObjectType.REVIEW_DEFINITIONS,
                     calls.run("list review definitions", api::reviewDefinitions)));
@@ -292,6 +298,8 @@ public final class KeycloakRealmApi implements RealmApi {
             case IDENTITY_PROVIDERS -> identityProviders.write(c);
             case INACTIVITY_POLICY -> calls.run(what, () -> api.putInactivityPolicy(c.desired()));
             case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.putBirthrightPolicy(c.desired()));
+            case LEAVER_POLICY -> calls.run(what, () -> api.putLeaverPolicy(c.desired()));
+            case HYGIENE_POLICY -> calls.run(what, () -> api.putHygienePolicy(c.desired()));
             case REVIEW_DEFINITIONS -> calls.run(what, () -> c.action() == Action.CREATE
                     ? api.createReviewDefinition(c.desired()) : api.putReviewDefinition(c.id(), c.desired()));
             default -> throw new IllegalStateException("no single-object write for " + c.type());
@@ -308,6 +316,8 @@ public final class KeycloakRealmApi implements RealmApi {
             case ENROLLMENT_GROUPS -> calls.run(what, () -> api.deleteEnrollmentGroup(c.id()));
             case INACTIVITY_POLICY -> calls.run(what, () -> api.deleteInactivityPolicy());
             case BIRTHRIGHT_POLICY -> calls.run(what, () -> api.deleteBirthrightPolicy());
+            case LEAVER_POLICY -> calls.run(what, () -> api.deleteLeaverPolicy());
+            case HYGIENE_POLICY -> calls.run(what, () -> api.deleteHygienePolicy());
             case IDENTITY_PROVIDERS -> identityProviders.delete(c);
             case REVIEW_DEFINITIONS -> calls.run(what, () -> api.deleteReviewDefinition(c.id()));
             default -> throw new IllegalStateException("no delete for " + c.type());

@@ -86,6 +86,9 @@ public final class ObjectSchema {
             case DURATION -> {
                 if (!v.isTextual() || !Canonical.isDuration(v.asText())) {
                     problems.add(new Problem(file, at, name + " must be an ISO-8601 duration such as P90D or PT12H."));
+                } else if (!Canonical.isPositiveDuration(v.asText())) {
+                    // Every period the servers take is a positive one; zero or negative is refused before any write.
+                    problems.add(new Problem(file, at, name + " must be a positive duration, not " + v.asText() + "."));
                 }
             }
             case STRING_LIST, STRING_SET -> {

@@ -43,7 +43,10 @@ class RealmConfigIT {
     void applyTheReferenceDirectoryToAnEmptyRealm() {
         ConfigRealm.Run run = realm.tool("apply", TestDirs.reference().toString());
         assertEquals(0, run.code(), run::toString);
-        assertTrue(run.out().contains("Plan: 14 to create, 0 to update, 0 to delete."), run::toString);
+        // The leaver and hygiene settings always exist (their defaults): declaring them is an update.
+        assertTrue(run.out().contains("Plan: 14 to create, 2 to update, 0 to delete."), run::toString);
+        assertTrue(run.out().contains("~ leaver_policy policy  (enabled)"), run::toString);
+        assertTrue(run.out().contains("~ hygiene_policy policy  (enabled)"), run::toString);
 
         JsonNode bundle = realm.get("/datasets/export");
         assertEquals(3, bundle.get("datasets").size());
@@ -63,6 +66,9 @@ class RealmConfigIT {
         assertEquals("city-assurance-mapper", mapper.get("identityProviderMapper").asText());
         assertEquals("eidas", mapper.get("config").get("acr.preset").asText());
         assertEquals("{\"urn:utility-a:mfa\":\"high\"}", mapper.get("config").get("acr.table").asText());
+        assertTrue(realm.get("/lifecycle/policies/leaver").get("enabled").asBoolean());
+        assertEquals("PT24H", realm.get("/lifecycle/policies/hygiene").get("interval").asText());
+        assertEquals("true", realm.get("").get("attributes").get("city-iam.lifecycle.hygiene-scan").asText(), "where the job reads it");
         assertEquals("auditor", realm.get("/lifecycle/policies/birthright").get("rules").get(0).get("client_roles").get(0).get("role").asText());
     }
 
@@ -117,6 +123,8 @@ class RealmConfigIT {
         assertTrue(TestDirs.read(exported, "agreements.json").contains("2029-01-01T00:00:00Z"));
         assertTrue(TestDirs.read(exported, "review-definitions.json").contains("PT504H"));
         assertTrue(TestDirs.read(exported, "birthright-policy.json").contains("iam-office-auditors"));
+        assertTrue(TestDirs.read(exported, "leaver-policy.json").contains("\"sla\" : \"PT4H\""), TestDirs.read(exported, "leaver-policy.json"));
+        assertTrue(TestDirs.read(exported, "hygiene-policy.json").contains("\"enabled\" : true"), TestDirs.read(exported, "hygiene-policy.json"));
         assertTrue(!TestDirs.read(exported, "review-definitions.json").contains("\"version\""), "server-set fields are not exported");
     }
 
@@ -227,8 +235,9 @@ class RealmConfigIT {
         ConfigRealm.Run apply = realm.tool(env, "apply", TestDirs.reference().toString());
         assertEquals(0, apply.code(), apply::toString);
         assertTrue(apply.out().contains("+ review_definitions city-iam-admins"), apply::toString);
-        // The realm JSON already carries the organisations, datasets and inactivity policy: they match unchanged.
-        assertTrue(apply.out().contains("Plan: 7 to create, 0 to update, 0 to delete."), apply::toString);
+        // The realm JSON already carries the organisations, datasets and inactivity policy: they match unchanged;
+        // the leaver and hygiene settings come from the directory only.
+        assertTrue(apply.out().contains("Plan: 7 to create, 2 to update, 0 to delete."), apply::toString);
         ConfigRealm.Run again = realm.tool(env, "apply", TestDirs.reference().toString());
         assertEquals(0, again.code(), again::toString);
         assertTrue(again.out().contains("No changes"), again::toString);
@@ -274,6 +283,40 @@ class RealmConfigIT {
         assertEquals(utilityA.get("id").asText(), realm.get("/identity-provider/instances/uni-idp").get("organizationId").asText());
         assertEquals(0, realm.get("/identity-provider/instances/uni-idp/mappers").size());
         assertTrue(realm.tool(env, "plan", dir.toString()).out().contains("No changes"));
+    }
+
+    @Test
+    @Order(12)
+    void aBadLeaverOrHygieneSettingIsRefusedByValidateAndNothingIsApplied() {
+        Path bad = TestDirs.copyOfReference(tmp.resolve("bad-settings"));
+        TestDirs.write(bad, "leaver-policy.json", TestDirs.read(bad, "leaver-policy.json")
+                .replace("\"sla\": \"PT4H\"", "\"sla\": \"-PT4H\"").replace("\"enabled\": true", "\"enabled\": false"));
+        TestDirs.write(bad, "hygiene-policy.json", TestDirs.read(bad, "hygiene-policy.json").replace("\"enabled\": true", "\"enabeld\": false"));
+        JsonNode leaver = realm.get("/lifecycle/policies/leaver");
+        JsonNode hygiene = realm.get("/lifecycle/policies/hygiene");
+
+        ConfigRealm.Run validate = realm.tool("validate", bad.toString());
+        assertEquals(1, validate.code(), validate::toString);
+        assertTrue(validate.err().contains("leaver-policy.json#/leaver_policy/sla: 'sla' must be a positive duration, not -PT4H."), validate::toString);
+        assertTrue(validate.err().contains("hygiene-policy.json#/hygiene_policy/enabeld"), validate::toString);
+        ConfigRealm.Run apply = realm.tool("apply", bad.toString());
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("Nothing was applied."), apply::toString);
+        assertEquals(leaver, realm.get("/lifecycle/policies/leaver"));
+        assertEquals(hygiene, realm.get("/lifecycle/policies/hygiene"));
+    }
+
+    @Test
+    @Order(13)
+    void aFullyManagedNullReturnsTheSettingsToTheirDefaultsOnce() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("reset"));
+        TestDirs.write(dir, "hygiene-policy.json", "{\"fully_managed\": true, \"hygiene_policy\": null}");
+        ConfigRealm.Run apply = realm.tool("apply", dir.toString());
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("- hygiene_policy policy"), apply::toString);
+        assertTrue(!realm.get("/lifecycle/policies/hygiene").get("enabled").asBoolean());
+        ConfigRealm.Run again = realm.tool("plan", dir.toString());
+        assertTrue(again.out().contains("No changes"), "at the defaults there is nothing to reset: " + again);
     }
 
     private JsonNode organisation(String alias) {

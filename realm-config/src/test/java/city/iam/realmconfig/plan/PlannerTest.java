@@ -145,4 +145,38 @@ class PlannerTest {
                 live(ObjectType.REVIEW_DEFINITIONS, base.formatted("")));
         assertEquals(1, plan.changes().size(), plan::render);
     }
+
+    private static DesiredState singleton(ObjectType type, boolean fullyManaged, String json) {
+        Map<String, Declared> declared = json == null ? Map.of()
+                : Map.of(ObjectType.SINGLETON_ID, new Declared(type, ObjectType.SINGLETON_ID, obj(type, json), type.fileName(), "/"));
+        return new DesiredState(Map.of(type, new Declaration(type, fullyManaged, declared)));
+    }
+
+    private static LiveState liveSingleton(ObjectType type, String json) {
+        return new LiveState(Map.of(type, Map.of(ObjectType.SINGLETON_ID, new LiveObject(type, ObjectType.SINGLETON_ID, obj(type, json), null))));
+    }
+
+    @Test
+    void settingsLeftOutOrSpelledDifferentlyAreNotChanges() {
+        // What GET /lifecycle/policies/leaver answers once only enabled was set.
+        String live = "{\"enabled\": true, \"end_date_attribute\": \"valid_to\", \"hr_attribute\": \"hr_status\","
+                + " \"hr_left_values\": [\"left\", \"terminated\"], \"remove_access\": true, \"unlink_identity_providers\": true, \"sla\": \"PT4H\"}";
+        assertTrue(Planner.plan(singleton(ObjectType.LEAVER_POLICY, false, "{\"enabled\": true, \"hr_left_values\": [\"terminated\", \"left\"]}"),
+                liveSingleton(ObjectType.LEAVER_POLICY, live)).empty());
+        Plan changed = Planner.plan(singleton(ObjectType.LEAVER_POLICY, false, "{\"enabled\": true, \"sla\": \"P1D\"}"),
+                liveSingleton(ObjectType.LEAVER_POLICY, live));
+        assertEquals(List.of("sla"), changed.changes().get(0).fields(), changed::render);
+        assertTrue(Planner.plan(singleton(ObjectType.HYGIENE_POLICY, false, "{\"interval\": \"P1D\", \"max_client_secret_age\": \"P365D\"}"),
+                liveSingleton(ObjectType.HYGIENE_POLICY, "{\"enabled\": false, \"interval\": \"PT24H\", \"max_client_secret_age\": \"PT8760H\","
+                        + " \"service_account_unused_after\": \"PT2160H\", \"pending_password_change_after\": \"PT336H\"}")).empty());
+    }
+
+    @Test
+    void aFullyManagedNullResetsSettingsOnlyWhenTheyAreNotAtTheDefaults() {
+        Plan reset = Planner.plan(singleton(ObjectType.HYGIENE_POLICY, true, null), liveSingleton(ObjectType.HYGIENE_POLICY, "{\"enabled\": true}"));
+        assertEquals(1, reset.changes().size(), reset::render);
+        assertEquals(Action.DELETE, reset.changes().get(0).action());
+        assertTrue(Planner.plan(singleton(ObjectType.HYGIENE_POLICY, true, null), liveSingleton(ObjectType.HYGIENE_POLICY, "{}")).empty(),
+                "a realm at the defaults has nothing to reset");
+    }
 }

@@ -16,7 +16,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Review definitions and the birthright policy: nested schema, the server's own rules, names in the live realm. */
+/**
+ * Review definitions and the birthright, leaver and hygiene policies: nested schema, the server's own rules, names
+ * in the live realm; unknown fields, wrong types and non-positive periods refused.
+ */
 class ReviewAndPolicyValidationTest {
 
     @TempDir
@@ -130,5 +133,38 @@ class ReviewAndPolicyValidationTest {
         assertTrue(p.get(1).message().contains("client role approve of client erp"), p::toString);
         assertTrue(LiveReferences.needed(read.state()));
         assertTrue(read.state().of(ObjectType.BIRTHRIGHT_POLICY).isPresent());
+    }
+
+    @Test
+    void wellFormedLeaverAndHygienePoliciesAreValid() {
+        assertEquals(List.of(), problems("leaver-policy.json", """
+                {"leaver_policy": {"enabled": true, "end_date_attribute": "contract_end", "hr_left_values": ["left"],
+                 "sla": "PT8H", "anonymise_after": "P30D", "remove_access": false}}"""));
+        assertEquals(List.of(), problems("hygiene-policy.yaml", """
+                hygiene_policy:
+                  enabled: true
+                  interval: PT6H
+                  service_account_unused_after: P30D
+                """));
+    }
+
+    @Test
+    void unknownLeaverFieldsAreRefused() {
+        List<Problem> p = problems("leaver-policy.json", "{\"leaver_policy\": {\"enabeld\": true}}");
+        assertEquals(1, p.size(), p::toString);
+        assertTrue(p.get(0).toString().contains("leaver-policy.json#/leaver_policy/enabeld"), p::toString);
+    }
+
+    @Test
+    void zeroNegativeAndMalformedHygienePeriodsAreRefused() {
+        List<Problem> p = problems("hygiene-policy.json", """
+                {"hygiene_policy": {"interval": "PT0S", "max_client_secret_age": "-P1D", "pending_password_change_after": "two weeks",
+                 "enabled": "yes"}}""");
+        String all = p.toString();
+        assertEquals(4, p.size(), all);
+        assertTrue(all.contains("'interval' must be a positive duration, not PT0S"), all);
+        assertTrue(all.contains("'max_client_secret_age' must be a positive duration, not -P1D"), all);
+        assertTrue(all.contains("'pending_password_change_after' must be an ISO-8601 duration"), all);
+        assertTrue(all.contains("/hygiene_policy/enabled"), all);
     }
 }
