@@ -11,6 +11,10 @@ public enum FindingKind {
     PRIVILEGED_WITHOUT_MFA("5.17", "user"),
     PENDING_PASSWORD_CHANGE("5.17", "user"),
     PASSWORD_OLDER_THAN_POLICY("5.17", "user"),
+    /** One person, one identity: another account of the realm has the same email address. */
+    DUPLICATE_ACCOUNT("5.16", "user"),
+    /** An enabled account whose accountable person (its {@code manager}) no longer exists or is disabled. */
+    ORPHAN_ACCOUNT("5.16", "user"),
     /** Raised by the leaver sweep, not the hygiene scan: the scan never resolves these. */
     LEAVER_SLA_BREACHED("5.18", "user", false),
     LEAVER_END_DATE_UNREADABLE("5.16", "user", false);

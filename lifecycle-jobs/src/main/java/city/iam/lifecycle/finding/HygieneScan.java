@@ -90,10 +90,11 @@ public final class HygieneScan implements Job {
     }
 
     private static List<UserChecks.UserRow> users(EntityManager em, String realmId, String after) {
-        return em.createQuery("select u.id, u.username, u.createdTimestamp, u.serviceAccountClientLink from UserEntity u"
+        return em.createQuery("select u.id, u.username, u.createdTimestamp, u.serviceAccountClientLink, u.enabled from UserEntity u"
                         + " where u.realmId = :realmId and u.username > :after order by u.realmId, u.username", Object[].class)
                 .setParameter("realmId", realmId).setParameter("after", after).setMaxResults(BATCH).getResultStream()
-                .map(r -> new UserChecks.UserRow((String) r[0], (String) r[1], r[2] == null ? 0L : (Long) r[2], r[3] != null))
+                .map(r -> new UserChecks.UserRow((String) r[0], (String) r[1], r[2] == null ? 0L : (Long) r[2], r[3] != null,
+                        Boolean.TRUE.equals(r[4])))
                 .toList();
     }
 }

@@ -117,6 +117,51 @@ class HygieneFindingsIT extends ClockedLifecycleIT {
         assertEquals(findings("OPEN").size(), open.size() - 2, "only meter-sync's owner finding resolved, pat's acknowledged");
     }
 
+    @Test
+    void duplicateAndOrphanedAccountsAreFindingsUntilFixed(TestServer server) {
+        city = new LifecycleRealm(server, "s5acc", false);
+        Http http = city.http;
+        city.clock(0);
+        city.allowUnmanagedAttributes();
+        ObjectNode rep = (ObjectNode) http.get("/admin/realms/" + city.realm.name(), city.admin()).json();
+        rep.put("duplicateEmailsAllowed", true);
+        rep.put("loginWithEmailAllowed", false);
+        rep.put("registrationEmailAsUsername", false);
+        assertEquals(204, http.putJson("/admin/realms/" + city.realm.name(), city.admin(), rep).status());
+
+        String ann = city.realm.user("ann", "Ann-pass-1");
+        String annToo = city.realm.user("ann.b", "Ann-pass-2");
+        city.email(ann, "Ann@City.example", Map.of());
+        city.email(annToo, "ann@city.example", Map.of());
+        String dis = city.realm.user("dis", "Dis-pass-1");
+        JsonNode disRep = city.user(dis);
+        ((ObjectNode) disRep).put("enabled", false);
+        assertEquals(204, http.putJson(city.realm.adminPath("/users/" + dis), city.admin(), disRep).status());
+        String gone = city.realm.user("gone", "Gone-pass-1");
+        String uwe = city.realm.user("uwe", "Uwe-pass-1");
+        String vic = city.realm.user("vic", "Vic-pass-1");
+        String kim = city.realm.user("kim", "Kim-pass-1");
+        city.userAttributes(uwe, Map.of("manager", "gone"));
+        city.userAttributes(vic, Map.of("manager", dis));
+        city.userAttributes(kim, Map.of("manager", "Ann"));
+        assertEquals(204, http.delete(city.realm.adminPath("/users/" + gone), city.admin()).status());
+
+        city.runToCompletion("hygiene");
+        assertEquals(new TreeSet<>(Set.of("duplicate_account ann", "duplicate_account ann.b", "orphan_account uwe", "orphan_account vic")),
+                findings("OPEN"));
+        JsonNode duplicate = only("duplicate_account", ann);
+        assertEquals("5.16", duplicate.get("iso_control").asText());
+        assertTrue(duplicate.get("detail").asText().contains("ann.b"), duplicate.toString());
+        assertTrue(only("orphan_account", uwe).get("detail").asText().contains("'gone' is not an account"));
+        assertTrue(only("orphan_account", vic).get("detail").asText().contains("is disabled"));
+
+        // Fixed: a separate address for the second account, a living manager for uwe. Vic's stays open.
+        city.email(annToo, "ann.b@city.example", Map.of());
+        city.userAttributes(uwe, Map.of("manager", "kim"));
+        city.runToCompletion("hygiene");
+        assertEquals(new TreeSet<>(Set.of("orphan_account vic")), findings("OPEN"));
+    }
+
     private Set<String> findings(String status) {
         JsonNode list = city.http.get(city.path("/findings?status=" + status + "&max=100"), city.admin()).json();
         Set<String> out = new TreeSet<>();
