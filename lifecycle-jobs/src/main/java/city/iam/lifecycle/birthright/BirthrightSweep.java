@@ -6,6 +6,7 @@ import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.job.Batch;
 import city.iam.kernel.job.Job;
 import city.iam.kernel.job.RunContext;
+import city.iam.kernel.people.UserRef;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.lifecycle.account.DateAttribute;
 import city.iam.lifecycle.account.GrantTarget;
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
  * their start date ({@value #WAITING} marks an account this job disabled, so only those are enabled again).
  * Movers get their new access at once and lose what they no longer qualify for after the policy's grace; each
  * move is a {@code lifecycle.mover.moved} audit entry naming the rules before and after and the micro-review
- * campaigns it opened ({@link MoverReviews}). Hourly where a policy is set.
+ * campaigns it opened ({@link MoverReviews}); where mover reviews are defined, a new manager alone is a move too
+ * ({@link ManagerWatch}, {@code lifecycle.mover.manager-changed}). Hourly where a policy is set.
  */
 public final class BirthrightSweep implements Job {
 
@@ -73,22 +75,36 @@ public final class BirthrightSweep implements Job {
             return Batch.last(cursor, 0, 0);
         }
         List<String> ids = users.stream().map(u -> u[0]).toList();
-        Map<String, Map<String, List<String>>> attributes = attributes(em, ids, policy.attributeNames());
+        boolean watchManagers = MoverReviews.defined(realm);
+        Set<String> names = new HashSet<>(policy.attributeNames());
+        if (watchManagers) {
+            names.add(UserRef.MANAGER);
+        }
+        Map<String, Map<String, List<String>>> attributes = attributes(em, ids, names);
+        long now = KeycloakClock.INSTANCE.millis();
+        Map<String, String> newManager = watchManagers ? ManagerWatch.changes(em, realm.getId(), ids, attributes, now) : Map.of();
         Map<String, Map<String, BirthrightEntity>> recorded = new HashMap<>();
         em.createQuery("select b from BirthrightEntity b where b.userId in :ids", BirthrightEntity.class).setParameter("ids", ids)
                 .getResultStream().forEach(b -> recorded.computeIfAbsent(b.getUserId(), k -> new HashMap<>()).put(b.getTargetId(), b));
-        long now = KeycloakClock.INSTANCE.millis();
         long changed = 0;
         Map<String, List<GrantTarget>> grants = BirthrightPolicies.grantsByRule(session, realm, policy);
         for (String[] u : users) {
             Map<String, List<String>> attrs = attributes.getOrDefault(u[0], Map.of());
             Map<String, BirthrightEntity> held = recorded.getOrDefault(u[0], Map.of());
             List<BirthrightDocument.Rule> matching = policy.matching(attrs);
-            if (matching.isEmpty() && held.isEmpty() && !attrs.containsKey(policy.startDateAttribute())) {
+            boolean managerMoved = newManager.containsKey(u[0]);
+            if (matching.isEmpty() && held.isEmpty() && !attrs.containsKey(policy.startDateAttribute()) && !managerMoved) {
                 continue;
             }
             UserModel user = session.users().getUserById(realm, u[0]);
-            if (user != null && apply(session, realm, em, policy, grants, user, attrs, matching, held, run, now)) {
+            if (user == null) {
+                continue;
+            }
+            Applied applied = apply(session, realm, em, policy, grants, user, attrs, matching, held, run, now);
+            if (managerMoved && !applied.moved()) {
+                managerChanged(session, realm, em, user, newManager.get(u[0]), run, now);
+            }
+            if (applied.changed() || managerMoved) {
                 changed++;
             }
         }
@@ -96,7 +112,26 @@ public final class BirthrightSweep implements Job {
         return users.size() < BATCH ? Batch.last(next, users.size(), changed) : Batch.more(next, users.size(), changed);
     }
 
-    private static boolean apply(KeycloakSession session, RealmModel realm, EntityManager em, BirthrightPolicy policy,
+    /** What applying the rules did: changed anything, and whether that was a move (which opened its reviews). */
+    private record Applied(boolean changed, boolean moved) {
+    }
+
+    /** A new manager and nothing else: the move's micro-review, without the rules' access (justified by them). */
+    private static void managerChanged(KeycloakSession session, RealmModel realm, EntityManager em, UserModel user, String previous,
+                                       RunContext run, long now) {
+        em.flush();
+        Set<String> justified = new HashSet<>(em.createQuery("select b.targetId from BirthrightEntity b where b.userId = :id", String.class)
+                .setParameter("id", user.getId()).getResultList());
+        List<String> reviews = MoverReviews.open(session, realm, em, user, justified, Actor.system(ACTOR), now);
+        ObjectNode facts = AuditRecord.facts("run_id", run.runId(), "username", user.getUsername(), "previous_manager", previous,
+                "manager", user.getFirstAttribute(UserRef.MANAGER));
+        if (!reviews.isEmpty()) {
+            facts.put("micro_reviews", String.join(",", reviews));
+        }
+        AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.mover.manager-changed", user.getId(), facts));
+    }
+
+    private static Applied apply(KeycloakSession session, RealmModel realm, EntityManager em, BirthrightPolicy policy,
                                  Map<String, List<GrantTarget>> grants, UserModel user,
                                  Map<String, List<String>> attrs, List<BirthrightDocument.Rule> matching, Map<String, BirthrightEntity> held,
                                  RunContext run, long now) {
@@ -112,7 +147,7 @@ public final class BirthrightSweep implements Job {
                 .collect(Collectors.toMap(BirthrightEntity::getTargetId, b -> new Reconciliation.Held(b.getTargetId(), b.getRemoveAfter())));
         Reconciliation plan = Reconciliation.of(entitled.keySet(), otherwise, recorded, now);
         if (!plan.changes()) {
-            return changed;
+            return new Applied(changed, false);
         }
         boolean joiner = held.isEmpty();
         for (String id : plan.grant()) {
@@ -163,7 +198,7 @@ public final class BirthrightSweep implements Job {
             facts.put("remove_after", Instant.ofEpochMilli(now + policy.moverGrace().toMillis()).toString());
         }
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), action, user.getId(), facts));
-        return true;
+        return new Applied(true, !joiner && plan.isMove(true));
     }
 
     private static String names(List<String> ids, Map<String, BirthrightPolicies.Entitled> entitled, Map<String, BirthrightEntity> held) {

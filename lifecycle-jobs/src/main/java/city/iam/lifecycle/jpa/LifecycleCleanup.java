@@ -23,11 +23,12 @@ final class LifecycleCleanup implements ProviderEventListener {
             em.createQuery("delete from ClientAuthEntity a where a.userId = :id").setParameter("id", userId).executeUpdate();
             em.createQuery("delete from InactivityStateEntity s where s.userId = :id").setParameter("id", userId).executeUpdate();
             em.createQuery("delete from BirthrightEntity b where b.userId = :id").setParameter("id", userId).executeUpdate();
+            em.createQuery("delete from MoverStateEntity m where m.userId = :id").setParameter("id", userId).executeUpdate();
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             EntityManager em = em(removed.getKeycloakSession());
             String realmId = removed.getRealm().getId();
             for (String entity : new String[]{"UserAuthEntity", "ClientAuthEntity", "InactivityStateEntity", "NoticeEntity", "FindingEntity",
-                    "TemporaryGrantEntity", "BirthrightEntity", "ItemEntity", "CampaignEntity"}) {
+                    "TemporaryGrantEntity", "BirthrightEntity", "MoverStateEntity", "ReviewNoticeEntity", "ItemEntity", "CampaignEntity"}) {
                 em.createQuery("delete from " + entity + " e where e.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
             }
         }

@@ -31,7 +31,8 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         @Override
         public List<Class<?>> getEntities() {
             return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
-                    TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class, ReviewNoticeEntity.class);
+                    TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class, ReviewNoticeEntity.class,
+                    MoverStateEntity.class);
         }
 
         @Override

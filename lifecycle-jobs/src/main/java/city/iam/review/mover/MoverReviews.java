@@ -4,6 +4,7 @@ import city.iam.kernel.audit.Actor;
 import city.iam.review.campaign.CampaignLauncher;
 import city.iam.review.campaign.SnapshotWalk;
 import city.iam.review.definition.DefinitionDocument;
+import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,11 @@ import java.util.Set;
 public final class MoverReviews {
 
     private MoverReviews() {
+    }
+
+    /** Whether any definition of the realm is launched by moves (only then are managers watched). */
+    public static boolean defined(RealmModel realm) {
+        return ReviewDefinitions.list(realm).stream().anyMatch(d -> ReviewDefinition.MOVER.equals(d.trigger()));
     }
 
     /** Launches in the caller's transaction; answers the campaigns opened. */

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * LJ-32 and the mover half of S3 (LJ-33): a joiner in the water department gets the water group, the reader role
  * and a TOTP set-up, and stays disabled until the start date; moving to energy gives the energy group at once and
  * takes the water access away only after the seven-day grace, and opens a micro-review of his discretionary access
- * for his new manager; a role given by hand is never touched. Bad policies are refused with nothing changed.
+ * for his new manager, as a change of manager alone does; a role given by hand is never touched. Bad policies are refused with nothing changed.
  */
 class JoinerMoverIT extends ClockedLifecycleIT {
 
@@ -108,6 +110,19 @@ class JoinerMoverIT extends ClockedLifecycleIT {
         assertEquals(mia, items.get(0).get("reviewer_id").asText(), "the new manager reviews");
         assertEquals(1, http.get("/realms/" + city.realm.name() + "/access-reviews/my-items", city.realm.token("mia", "Mia-pass-1")).json().size());
 
+        // A new manager alone is a move too: the same micro-review, now for max.
+        String max = city.realm.user("max", "Max-pass-1");
+        city.userAttributes(joe, Map.of("department", "energy", "manager", "max"));
+        city.runToCompletion("birthright");
+        JsonNode managerChanged = audit(joe, "lifecycle.mover.manager-changed");
+        assertEquals("mia", managerChanged.at("/payload/previous_manager").asText(), managerChanged.toString());
+        JsonNode second = http.get("/admin/realms/" + city.realm.name() + "/access-reviews/campaigns/"
+                + managerChanged.at("/payload/micro_reviews").asText() + "/items", rev).json();
+        assertEquals(1, second.size(), second.toString());
+        assertEquals(max, second.get(0).get("reviewer_id").asText());
+        city.runToCompletion("birthright");
+        audit(joe, "lifecycle.mover.manager-changed"); // still one: the next run sees no change
+
         city.clock(9.5);
         city.runToCompletion("birthright");
         assertEquals(List.of("/energy"), groups(joe), "the water group went after the grace");
@@ -131,8 +146,12 @@ class JoinerMoverIT extends ClockedLifecycleIT {
         return city.http.get(city.realm.adminPath("/users/" + id + "/role-mappings/realm"), city.admin()).body();
     }
 
+    private final Set<String> auditors = new HashSet<>();
+
     private JsonNode audit(String userId, String action) {
-        city.realm.user("auditor-" + action.hashCode(), "Aud-pass-1", "auditor");
+        if (auditors.add("auditor-" + action.hashCode())) {
+            city.realm.user("auditor-" + action.hashCode(), "Aud-pass-1", "auditor");
+        }
         String token = city.realm.token("auditor-" + action.hashCode(), "Aud-pass-1");
         JsonNode entries = city.http.get(city.realm.adminPath("/city-iam/audit?subject=" + userId + "&action=" + action), token).json();
         assertEquals(1, entries.size(), entries.toString());
