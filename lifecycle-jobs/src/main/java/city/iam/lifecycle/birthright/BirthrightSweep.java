@@ -10,6 +10,7 @@ import city.iam.kernel.people.UserRef;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.lifecycle.account.DateAttribute;
 import city.iam.lifecycle.account.GrantTarget;
+import city.iam.lifecycle.account.UserAttributes;
 import city.iam.lifecycle.jpa.BirthrightEntity;
 import city.iam.review.mover.MoverReviews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,7 +81,7 @@ public final class BirthrightSweep implements Job {
         if (watchManagers) {
             names.add(UserRef.MANAGER);
         }
-        Map<String, Map<String, List<String>>> attributes = attributes(em, ids, names);
+        Map<String, Map<String, List<String>>> attributes = UserAttributes.of(em, ids, names);
         long now = KeycloakClock.INSTANCE.millis();
         Map<String, String> newManager = watchManagers ? ManagerWatch.changes(em, realm.getId(), ids, attributes, now) : Map.of();
         Map<String, Map<String, BirthrightEntity>> recorded = new HashMap<>();
@@ -228,14 +229,5 @@ public final class BirthrightSweep implements Job {
     private static void audit(KeycloakSession session, RealmModel realm, String action, UserModel user, RunContext run, String start) {
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), action, user.getId(),
                 AuditRecord.facts("run_id", run.runId(), "username", user.getUsername(), "start_date", start)));
-    }
-
-    private static Map<String, Map<String, List<String>>> attributes(EntityManager em, List<String> ids, Set<String> names) {
-        Map<String, Map<String, List<String>>> out = new HashMap<>();
-        em.createQuery("select a.user.id, a.name, a.value from UserAttributeEntity a where a.user.id in :ids and a.name in :names", Object[].class)
-                .setParameter("ids", ids).setParameter("names", List.copyOf(names)).getResultStream()
-                .forEach(r -> out.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                        .computeIfAbsent((String) r[1], k -> new java.util.ArrayList<>()).add((String) r[2]));
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package city.iam.lifecycle.birthright;
 
 import city.iam.kernel.people.UserRef;
+import city.iam.lifecycle.account.UserAttributes;
 import city.iam.lifecycle.jpa.MoverStateEntity;
 import jakarta.persistence.EntityManager;
 
@@ -26,8 +27,8 @@ final class ManagerWatch {
                 .getResultStream().forEach(m -> seen.put(m.getUserId(), m));
         Map<String, String> changed = new HashMap<>();
         for (String id : ids) {
-            List<String> values = attributes.getOrDefault(id, Map.of()).get(UserRef.MANAGER);
-            String current = values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
+            String value = UserAttributes.first(attributes, id, UserRef.MANAGER);
+            String current = value == null || value.isBlank() ? null : value.trim();
             MoverStateEntity last = seen.get(id);
             if (current == null) {
                 if (last != null) {

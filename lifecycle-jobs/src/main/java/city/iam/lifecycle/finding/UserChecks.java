@@ -1,6 +1,7 @@
 package city.iam.lifecycle.finding;
 
 import city.iam.kernel.people.UserRef;
+import city.iam.lifecycle.account.UserAttributes;
 import jakarta.persistence.EntityManager;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
@@ -128,10 +129,9 @@ final class UserChecks {
         if (ids.isEmpty()) {
             return out;
         }
+        Map<String, Map<String, List<String>>> attributes = UserAttributes.of(em, ids, List.of(UserRef.MANAGER));
         Map<String, String> managerOf = new HashMap<>();
-        em.createQuery("select a.user.id, a.value from UserAttributeEntity a where a.user.id in :ids and a.name = :name", Object[].class)
-                .setParameter("ids", ids).setParameter("name", UserRef.MANAGER).getResultStream()
-                .forEach(r -> managerOf.putIfAbsent((String) r[0], ((String) r[1]).trim()));
+        attributes.keySet().forEach(id -> managerOf.put(id, UserAttributes.first(attributes, id, UserRef.MANAGER).trim()));
         if (managerOf.isEmpty()) {
             return out;
         }

@@ -8,6 +8,7 @@ import city.iam.kernel.job.Job;
 import city.iam.kernel.job.RunContext;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.lifecycle.account.AccountActions;
+import city.iam.lifecycle.account.UserAttributes;
 import city.iam.lifecycle.finding.FindingKind;
 import city.iam.lifecycle.finding.FindingStore;
 import city.iam.lifecycle.finding.Observation;
@@ -134,20 +135,15 @@ public final class LeaverSweep implements Job {
                 .setParameter("realm", realmId).setParameter("after", afterId)
                 .setParameter("names", List.of(settings.endDateAttribute(), settings.hrAttribute(), LEFT_AT))
                 .setMaxResults(BATCH).getResultList();
-        Map<String, String[]> values = new LinkedHashMap<>();
-        ids.forEach(id -> values.put(id, new String[3]));
-        if (!ids.isEmpty()) {
-            em.createQuery("select a.user.id, a.name, a.value from UserAttributeEntity a where a.user.id in :ids and a.name in :names", Object[].class)
-                    .setParameter("ids", ids).setParameter("names", List.of(settings.endDateAttribute(), settings.hrAttribute(), LEFT_AT))
-                    .getResultStream().forEach(r -> {
-                        String[] v = values.get((String) r[0]);
-                        String name = (String) r[1];
-                        int slot = name.equals(settings.endDateAttribute()) ? 0 : name.equals(settings.hrAttribute()) ? 1 : 2;
-                        v[slot] = (String) r[2];
-                    });
-        }
+        Map<String, Map<String, List<String>>> values = UserAttributes.of(em, ids,
+                List.of(settings.endDateAttribute(), settings.hrAttribute(), LEFT_AT));
         Map<String, LeaverFacts> out = new LinkedHashMap<>();
-        values.forEach((id, v) -> out.put(id, new LeaverFacts(v[0], v[1], v[2] == null || !v[2].matches("\\d{1,15}") ? null : Long.valueOf(v[2]))));
+        for (String id : ids) {
+            String leftAt = UserAttributes.first(values, id, LEFT_AT);
+            out.put(id, new LeaverFacts(UserAttributes.first(values, id, settings.endDateAttribute()),
+                    UserAttributes.first(values, id, settings.hrAttribute()),
+                    leftAt == null || !leftAt.matches("\\d{1,15}") ? null : Long.valueOf(leftAt)));
+        }
         return out;
     }
 }
