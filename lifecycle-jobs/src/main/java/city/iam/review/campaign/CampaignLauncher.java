@@ -112,7 +112,7 @@ public final class CampaignLauncher {
 
     private static ItemEntity item(CampaignEntity c, long seq, SnapshotWalk.Row row, ReviewDefinition definition, long now) {
         Grant g = row.grant();
-        Recommendation rec = Recommendation.of(row.lastAuthAt(), g.userCreatedAt(), g.privileged(), definition.inactiveAfter(), now);
+        Recommendation rec = row.recommendation(definition, now);
         ItemEntity i = new ItemEntity();
         i.setId(UUID.randomUUID().toString());
         i.setRealmId(c.getRealmId());

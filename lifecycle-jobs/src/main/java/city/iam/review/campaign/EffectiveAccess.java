@@ -26,11 +26,14 @@ import java.util.stream.Stream;
  * users there are (never a loop over users asking each for its roles). For a role: the roles that imply it
  * (composites, transitively), users mapped to any of them, and members of groups (or their subgroups) mapped to
  * any of them. For a group: its members and its subgroups' members. Service-account users are left out; their
- * access is reviewed with their clients. Rows are streamed in a stable order so the snapshot hash is repeatable.
+ * access is reviewed with their clients ({@link ServiceAccountRoles}). Organisations, identity-provider links and
+ * whole accounts have their own readers. Rows are streamed in a stable order so the snapshot hash is repeatable.
  */
 public final class EffectiveAccess {
 
     public static final String PRIVILEGED = UserRef.PRIVILEGED;
+    /** Role, group or client attribute naming the highest dataset class the access reaches. */
+    public static final String SENSITIVITY = "city-iam.sensitivity";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -50,12 +53,22 @@ public final class EffectiveAccess {
         this.subjectId = subjectId;
     }
 
-    /** The access a selector names, or null when it no longer exists. */
-    public record Access(ScopeType type, String id, String name, boolean privileged) {
+    /**
+     * The access a selector names, or null when it no longer exists. {@code selector} is kept for the readers
+     * that need more than the id (the account filter).
+     */
+    public record Access(ScopeType type, String id, String name, boolean privileged, String sensitivity, ReviewDefinition.Selector selector) {
+        public Access(ScopeType type, String id, String name, boolean privileged) {
+            this(type, id, name, privileged, null, null);
+        }
     }
 
     public Access access(ReviewDefinition.Selector s) {
         return switch (s.type()) {
+            case ORGANIZATION -> new OrganizationMembers(session, realm, em, subjectId).access(s);
+            case IDP_LINK -> new IdpLinks(session, realm, em, subjectId).access(s);
+            case SERVICE_ACCOUNT -> new ServiceAccountRoles(realm, em, subjectId).access(s);
+            case ACCOUNT -> new Accounts(realm, em, subjectId).access(s);
             case REALM_ROLE -> role(ScopeType.REALM_ROLE, realm.getRole(s.name()), s.name());
             case CLIENT_ROLE -> {
                 ClientModel client = realm.getClientByClientId(s.client());
@@ -63,21 +76,26 @@ public final class EffectiveAccess {
             }
             case GROUP -> {
                 GroupModel g = KeycloakModelUtils.findGroupByPath(session, realm, s.path());
-                yield g == null ? null : new Access(ScopeType.GROUP, g.getId(), s.path(), "true".equals(g.getFirstAttribute(PRIVILEGED)));
+                yield g == null ? null : new Access(ScopeType.GROUP, g.getId(), s.path(), "true".equals(g.getFirstAttribute(PRIVILEGED)),
+                        g.getFirstAttribute(SENSITIVITY), s);
             }
         };
     }
 
     private static Access role(ScopeType type, RoleModel role, String name) {
-        return role == null ? null : new Access(type, role.getId(), name, "true".equals(role.getFirstAttribute(PRIVILEGED)));
+        return role == null ? null : new Access(type, role.getId(), name, "true".equals(role.getFirstAttribute(PRIVILEGED)),
+                role.getFirstAttribute(SENSITIVITY), null);
     }
 
     /** Hands every grant of the access to {@code sink}, in a stable order. */
     public void grants(Access access, Consumer<Grant> sink) {
-        if (access.type() == ScopeType.GROUP) {
-            groupGrants(access, sink);
-        } else {
-            roleGrants(access, sink);
+        switch (access.type()) {
+            case GROUP -> groupGrants(access, sink);
+            case ORGANIZATION -> new OrganizationMembers(session, realm, em, subjectId).grants(access, sink);
+            case IDP_LINK -> new IdpLinks(session, realm, em, subjectId).grants(access, sink);
+            case SERVICE_ACCOUNT -> new ServiceAccountRoles(realm, em, subjectId).grants(access, sink);
+            case ACCOUNT -> new Accounts(realm, em, subjectId).grants(access, sink);
+            default -> roleGrants(access, sink);
         }
     }
 
@@ -92,7 +110,7 @@ public final class EffectiveAccess {
                 boolean direct = roleId.equals(access.id());
                 sink.accept(new Grant((String) r[0], (String) r[1], created(r[2]), access.type(), access.id(), access.name(),
                         direct ? GrantKind.DIRECT : GrantKind.COMPOSITE, direct ? null : roleId,
-                        direct ? "direct" : "composite role " + implying.get(roleId), access.privileged()));
+                        direct ? "direct" : "composite role " + implying.get(roleId), access.privileged(), access.sensitivity()));
             });
         }
         // Groups mapped to any implying role, then every group below them (subgroups inherit their parents' roles).
@@ -113,7 +131,7 @@ public final class EffectiveAccess {
             String path = "group " + path(groupId) + (root.equals(groupId) ? "" : " (inherits from " + path(root) + ")")
                     + (roleId.equals(access.id()) ? "" : " through composite role " + implying.get(roleId));
             sink.accept(new Grant((String) r[0], (String) r[1], created(r[2]), access.type(), access.id(), access.name(),
-                    GrantKind.GROUP, groupId, path, access.privileged()));
+                    GrantKind.GROUP, groupId, path, access.privileged(), access.sensitivity()));
         });
     }
 
@@ -124,7 +142,7 @@ public final class EffectiveAccess {
             boolean self = groupId.equals(access.id());
             sink.accept(new Grant((String) r[0], (String) r[1], created(r[2]), ScopeType.GROUP, access.id(), access.name(),
                     self ? GrantKind.MEMBER : GrantKind.SUBGROUP, self ? null : groupId,
-                    self ? "member" : "member of subgroup " + path(groupId), access.privileged()));
+                    self ? "member" : "member of subgroup " + path(groupId), access.privileged(), access.sensitivity()));
         });
     }
 
@@ -195,7 +213,7 @@ public final class EffectiveAccess {
         return c == null ? clientUuid : c.getClientId();
     }
 
-    private static long created(Object value) {
+    static long created(Object value) {
         return value == null ? 0L : (Long) value;
     }
 }

@@ -1,7 +1,12 @@
 package city.iam.review.campaign;
 
 import city.iam.lifecycle.tracker.LastAuthStore;
+import city.iam.kernel.time.KeycloakClock;
+import city.iam.review.decision.PriorReview;
+import city.iam.review.decision.Recommendation;
+import city.iam.review.definition.Cadence;
 import city.iam.review.definition.ReviewDefinition;
+import city.iam.review.definition.ScopeType;
 import city.iam.review.reviewer.Assignment;
 import city.iam.review.reviewer.ModelDirectory;
 import city.iam.review.reviewer.ReviewerChain;
@@ -18,9 +23,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Walks a definition's scope once: every grant with its first-stage reviewer and the holder's last sign-in,
- * handed on in batches. Launch stores the batches; the dry-run preview only counts them, so both see exactly
- * the same population.
+ * Walks a definition's scope once: every grant with its first-stage reviewer, the holder's last sign-in and
+ * what earlier reviews said about it, handed on in batches. A definition with a review cadence keeps only the
+ * grants that are due (last reviewed longer ago than their cadence, or never). Launch stores the batches; the
+ * dry-run preview only counts them, so both see exactly the same population.
  */
 public final class SnapshotWalk {
 
@@ -28,7 +34,12 @@ public final class SnapshotWalk {
     public static final int BATCH = 1000;
 
     /** A grant ready to become an item. */
-    public record Row(Grant grant, Assignment assignment, Long lastAuthAt) {
+    public record Row(Grant grant, Assignment assignment, Long lastAuthAt, PriorReview prior) {
+
+        public Recommendation recommendation(ReviewDefinition definition, long now) {
+            return Recommendation.of(lastAuthAt, grant.userCreatedAt(), grant.privileged(), grant.sensitivity(), prior,
+                    definition.inactiveAfter(), now);
+        }
     }
 
     public interface Sink {
@@ -39,6 +50,7 @@ public final class SnapshotWalk {
     private final RealmModel realm;
     private final EntityManager em;
     private final LastAuthStore tracker;
+    private final ReviewHistory history;
     private final String subjectId;
     private final Set<String> justified;
     /** Last sign-ins read so far (null: never): a scope of several roles walks the same people again. */
@@ -53,6 +65,7 @@ public final class SnapshotWalk {
         this.realm = realm;
         this.em = em;
         this.tracker = new LastAuthStore(em);
+        this.history = new ReviewHistory(realm, em);
         this.subjectId = subjectId;
         this.justified = justified;
     }
@@ -72,11 +85,11 @@ public final class SnapshotWalk {
         grants(definition, g -> {
             pending.add(g);
             if (pending.size() == BATCH) {
-                flush(pending, chain, firstResolver, sink);
+                flush(definition, pending, chain, firstResolver, sink);
             }
         });
         if (!pending.isEmpty()) {
-            flush(pending, chain, firstResolver, sink);
+            flush(definition, pending, chain, firstResolver, sink);
         }
     }
 
@@ -89,17 +102,37 @@ public final class SnapshotWalk {
                         sink.accept(g);
                     }
                 };
+        // A service account's roles are privileged or not one by one, so they are filtered grant by grant.
+        Consumer<Grant> privileged = !definition.privilegedOnly() ? kept : g -> {
+            if (g.privileged()) {
+                kept.accept(g);
+            }
+        };
         Set<String> seen = new HashSet<>();
         for (ReviewDefinition.Selector selector : definition.selectors()) {
             EffectiveAccess.Access a = access.access(selector);
-            if (a == null || (definition.privilegedOnly() && !a.privileged()) || !seen.add(a.type() + ":" + a.id())) {
+            if (a == null || (definition.privilegedOnly() && !a.privileged() && a.type() != ScopeType.SERVICE_ACCOUNT)
+                    || !seen.add(a.type() + ":" + a.id())) {
                 continue;
             }
-            access.grants(a, kept);
+            access.grants(a, privileged);
         }
     }
 
-    private void flush(List<Grant> pending, ReviewerChain chain, String resolver, Sink sink) {
+    private void flush(ReviewDefinition definition, List<Grant> pending, ReviewerChain chain, String resolver, Sink sink) {
+        List<String> people = pending.stream().map(Grant::userId).distinct().toList();
+        Map<String, PriorReview> prior = history.of(definition.id(), people);
+        Cadence cadence = definition.cadence();
+        if (!cadence.always()) {
+            long now = KeycloakClock.INSTANCE.millis();
+            pending.removeIf(g -> {
+                PriorReview p = prior.get(ReviewHistory.key(g.userId(), g.accessId()));
+                return !cadence.due(g.sensitivity(), g.privileged(), p == null ? null : p.lastDecidedAt(), now);
+            });
+            if (pending.isEmpty()) {
+                return;
+            }
+        }
         // Last sign-ins from the lifecycle tracker, one query per batch.
         List<String> subjects = pending.stream().map(Grant::userId).distinct().toList();
         List<String> unknown = subjects.stream().filter(id -> !lastAuth.containsKey(id)).toList();
@@ -110,7 +143,8 @@ public final class SnapshotWalk {
         chain.prefetch(subjects);
         List<Row> rows = new ArrayList<>(pending.size());
         for (Grant g : pending) {
-            rows.add(new Row(g, chain.resolve(resolver, g.userId(), g.type(), g.accessId()), lastAuth.get(g.userId())));
+            rows.add(new Row(g, chain.resolve(resolver, g.userId(), g.type(), g.accessId()), lastAuth.get(g.userId()),
+                    prior.getOrDefault(ReviewHistory.key(g.userId(), g.accessId()), PriorReview.NONE)));
         }
         pending.clear();
         sink.batch(rows);

@@ -26,13 +26,22 @@ public record DefinitionDocument(@JsonProperty("id") String id,
                                  @JsonProperty("trigger") String trigger,
                                  @JsonProperty("inactive_after") String inactiveAfter,
                                  @JsonProperty("notifications") Notifications notifications,
+                                 @JsonProperty("cadence_by_sensitivity") Map<String, String> cadenceBySensitivity,
                                  @JsonProperty("version") Integer version,
                                  @JsonProperty("updated_at") String updatedAt) {
+
+    /** A document without a review cadence (every launch reviews every grant). */
+    public DefinitionDocument(String id, String name, Scope scope, Map<String, Reviewer> reviewers, String fallbackReviewer, List<Stage> stages,
+                              String nonResponse, BlastRadius blastRadius, Remediation remediation, String comments, Recurrence recurrence,
+                              String trigger, String inactiveAfter, Notifications notifications, Integer version, String updatedAt) {
+        this(id, name, scope, reviewers, fallbackReviewer, stages, nonResponse, blastRadius, remediation, comments, recurrence, trigger,
+                inactiveAfter, notifications, null, version, updatedAt);
+    }
 
     /** This document as a client's request for definition {@code id}: the server assigns version and time. */
     public DefinitionDocument asSentFor(String id) {
         return new DefinitionDocument(id, name, scope, reviewers, fallbackReviewer, stages, nonResponse, blastRadius, remediation, comments,
-                recurrence, trigger, inactiveAfter, notifications, null, null);
+                recurrence, trigger, inactiveAfter, notifications, cadenceBySensitivity, null, null);
     }
 
     /** What is reviewed: realm roles, client roles and groups, optionally only privileged ones. */
@@ -41,12 +50,23 @@ public record DefinitionDocument(@JsonProperty("id") String id,
                         @JsonProperty("privileged_only") Boolean privilegedOnly) {
     }
 
-    /** {@code realm_role} (name), {@code client_role} (client, name) or {@code group} (path). */
+    /**
+     * {@code realm_role} (name), {@code client_role} (client, name), {@code group} (path), {@code organization}
+     * (name: the organisation's alias), {@code idp_link} (name: the identity provider's alias),
+     * {@code service_account} (client, or every client's when absent) or {@code account} (optionally only accounts
+     * whose {@code attribute} has {@code value}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Selector(@JsonProperty("type") String type,
                            @JsonProperty("name") String name,
                            @JsonProperty("client") String client,
-                           @JsonProperty("path") String path) {
+                           @JsonProperty("path") String path,
+                           @JsonProperty("attribute") String attribute,
+                           @JsonProperty("value") String value) {
+
+        public Selector(String type, String name, String client, String path) {
+            this(type, name, client, path, null, null);
+        }
     }
 
     /** A named reviewer resolver; {@code fallback} names the resolver tried when this one finds nobody. */

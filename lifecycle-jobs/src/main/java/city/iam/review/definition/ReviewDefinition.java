@@ -24,7 +24,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                                NonResponse nonResponse, int maxAutoRevokePercent, String breakGlassGroup,
                                RemediationMode remediationMode, boolean leaveGroups, boolean removeComposites,
                                CommentPolicy comments, Recurrence recurrence, boolean onMove, Duration inactiveAfter, Notifications notifications,
-                               int version) {
+                               Cadence cadence, int version) {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** The trigger of definitions launched for one user when the birthright job sees them move. */
@@ -33,12 +33,21 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
     static final int MAX_SELECTORS = 100;
     static final int MAX_STAGES = 5;
 
-    public record Selector(ScopeType type, String name, String client, String path) {
+    /** {@code attribute}/{@code value}: the account selector's optional filter. */
+    public record Selector(ScopeType type, String name, String client, String path, String attribute, String value) {
+        public Selector(ScopeType type, String name, String client, String path) {
+            this(type, name, client, path, null, null);
+        }
+
         public String describe() {
             return switch (type) {
                 case REALM_ROLE -> "realm role " + name;
                 case CLIENT_ROLE -> "client role " + client + "/" + name;
                 case GROUP -> "group " + path;
+                case ORGANIZATION -> "organization " + name;
+                case IDP_LINK -> "identity provider links to " + name;
+                case SERVICE_ACCOUNT -> client == null ? "roles of every service account" : "roles of the service account of " + client;
+                case ACCOUNT -> attribute == null ? "every account" : "accounts with " + attribute + "=" + value;
             };
         }
     }
@@ -59,7 +68,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
         }
         String name = d.name() == null || d.name().isBlank() ? d.id() : d.name().trim();
         if (d.scope() == null || d.scope().selectors() == null || d.scope().selectors().isEmpty()) {
-            throw bad("missing_scope", "scope.selectors must name at least one realm_role, client_role or group.");
+            throw bad("missing_scope", "scope.selectors must name at least one " + ScopeType.CODES + ".");
         }
         if (d.scope().selectors().size() > MAX_SELECTORS) {
             throw bad("invalid_scope", "scope.selectors has more than " + MAX_SELECTORS + " entries.");
@@ -115,15 +124,19 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
         }
         Duration inactiveAfter = d.inactiveAfter() == null ? Duration.ofDays(30) : duration("inactive_after", d.inactiveAfter());
         Notifications notifications = Notifications.parse(d.notifications(), reviewers, stages);
+        Cadence cadence = Cadence.parse(d.cadenceBySensitivity());
+        if (!cadence.always() && onMove) {
+            throw bad("invalid_cadence", "A mover's micro-review reviews what the move left; it has no cadence.");
+        }
         return new ReviewDefinition(d.id(), name, List.copyOf(selectors), Boolean.TRUE.equals(d.scope().privilegedOnly()), reviewers,
                 blankToNull(d.fallbackReviewer()), List.copyOf(stages), nonResponse, cap, blankToNull(breakGlass), mode, leaveGroups,
-                removeComposites, comments, recurrence, onMove, inactiveAfter, notifications, version);
+                removeComposites, comments, recurrence, onMove, inactiveAfter, notifications, cadence, version);
     }
 
     /** The stored form: everything explicit, with the server's version and time. */
     public DefinitionDocument document(String updatedAt) {
         List<DefinitionDocument.Selector> s = selectors.stream()
-                .map(x -> new DefinitionDocument.Selector(x.type().code(), x.name(), x.client(), x.path())).toList();
+                .map(x -> new DefinitionDocument.Selector(x.type().code(), x.name(), x.client(), x.path(), x.attribute(), x.value())).toList();
         Map<String, DefinitionDocument.Reviewer> r = new LinkedHashMap<>();
         reviewers.forEach((k, v) -> r.put(k, new DefinitionDocument.Reviewer(v.type().code(), v.attribute(),
                 v.type() == ReviewerType.MANAGER ? v.levels() : null, v.users().isEmpty() ? null : v.users(), v.group(), v.fallback())));
@@ -141,16 +154,19 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                 nonResponse.name(), new DefinitionDocument.BlastRadius(maxAutoRevokePercent, breakGlassGroup),
                 new DefinitionDocument.Remediation(remediationMode.name(), leaveGroups, removeComposites), comments.name(),
                 recurrence == null ? null : new DefinitionDocument.Recurrence(recurrence.every(), recurrence.anchor().toString()),
-                onMove ? MOVER : null, inactiveAfter.toString(), notifications.document(), version, updatedAt);
+                onMove ? MOVER : null, inactiveAfter.toString(), notifications.document(), cadence.document(), version, updatedAt);
     }
 
     private static Selector selector(DefinitionDocument.Selector s) {
         if (s == null || s.type() == null) {
-            throw bad("invalid_scope", "Every scope selector needs a type: realm_role, client_role or group.");
+            throw bad("invalid_scope", "Every scope selector needs a type: " + ScopeType.CODES + ".");
         }
         ScopeType type = ScopeType.parse(s.type());
         if (type == null) {
-            throw bad("unknown_scope_type", "Scope type '" + s.type() + "' is unknown; use realm_role, client_role or group.");
+            throw bad("unknown_scope_type", "Scope type '" + s.type() + "' is unknown; use " + ScopeType.CODES + ".");
+        }
+        if (type != ScopeType.ACCOUNT && (s.attribute() != null || s.value() != null)) {
+            throw bad("invalid_scope", "attribute and value filter account selectors only, not " + type.code() + ".");
         }
         switch (type) {
             case REALM_ROLE -> require("scope realm_role name", s.name());
@@ -164,8 +180,23 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                     throw bad("invalid_scope", "A group path starts with '/': '" + s.path() + "'.");
                 }
             }
+            case ORGANIZATION -> require("scope organization name (the organisation's alias)", s.name());
+            case IDP_LINK -> require("scope idp_link name (the identity provider's alias)", s.name());
+            case SERVICE_ACCOUNT -> {
+                if (s.name() != null || s.path() != null) {
+                    throw bad("invalid_scope", "A service_account selector names a client (or none, for every client), not a name or path.");
+                }
+            }
+            case ACCOUNT -> {
+                if (s.name() != null || s.client() != null || s.path() != null) {
+                    throw bad("invalid_scope", "An account selector takes only an optional attribute and value.");
+                }
+                if ((s.attribute() == null) != (s.value() == null) || (s.attribute() != null && (s.attribute().isBlank() || s.value().isBlank()))) {
+                    throw bad("invalid_scope", "An account selector's filter needs both attribute and value, or neither.");
+                }
+            }
         }
-        return new Selector(type, s.name(), s.client(), s.path());
+        return new Selector(type, s.name(), s.client(), s.path(), s.attribute(), s.value());
     }
 
     private static Map<String, ReviewerSpec> reviewers(Map<String, DefinitionDocument.Reviewer> docs) {

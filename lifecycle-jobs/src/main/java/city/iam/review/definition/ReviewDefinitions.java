@@ -92,6 +92,31 @@ public final class ReviewDefinitions {
                         throw unknown("unknown_group", s.describe());
                     }
                 }
+                case ORGANIZATION -> {
+                    if (!realm.isOrganizationsEnabled()) {
+                        throw CityIamException.badRequest("organizations_disabled",
+                                "The definition reviews organization " + s.name() + ", but Organizations are not enabled in this realm.");
+                    }
+                    if (Organizations.byAlias(session, realm, s.name()) == null) {
+                        throw unknown("unknown_organization", s.describe());
+                    }
+                }
+                case IDP_LINK -> {
+                    if (session.identityProviders().getByAlias(s.name()) == null) {
+                        throw unknown("unknown_identity_provider", "identity provider " + s.name());
+                    }
+                }
+                case SERVICE_ACCOUNT -> {
+                    if (s.client() != null) {
+                        ClientModel client = realm.getClientByClientId(s.client());
+                        if (client == null || !client.isServiceAccountsEnabled()) {
+                            throw unknown("unknown_service_account", "the service account of client " + s.client());
+                        }
+                    }
+                }
+                case ACCOUNT -> {
+                    // Any attribute may be filtered on; an attribute nobody has selects nobody.
+                }
             }
         }
         for (ReviewDefinition.ReviewerSpec r : d.reviewers().values()) {

@@ -1,7 +1,11 @@
 package city.iam.review.remediation;
 
 import city.iam.review.jpa.ItemEntity;
+import city.iam.review.definition.Organizations;
+import city.iam.review.definition.ScopeType;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -29,6 +33,23 @@ final class AccessVerifier {
 
     /** Null when the access is gone; otherwise why it is still held. */
     String stillHeld(UserModel user, ItemEntity item) {
+        ScopeType type = ScopeType.parse(item.getAccessType());
+        if (type == ScopeType.ORGANIZATION) {
+            OrganizationProvider orgs = Organizations.of(session, realm);
+            OrganizationModel org = orgs == null ? null : orgs.getById(item.getAccessId());
+            if (org == null || !orgs.isMember(org, user)) {
+                return null;
+            }
+            return "still a member of organization " + org.getAlias()
+                    + (orgs.isManagedMember(org, user) ? " (a managed member: disable the account or unlink its identity provider)" : "");
+        }
+        if (type == ScopeType.IDP_LINK) {
+            return session.users().getFederatedIdentity(realm, user, item.getAccessName()) == null ? null
+                    : "still linked to identity provider " + item.getAccessName();
+        }
+        if (type == ScopeType.ACCOUNT) {
+            return new AccountRevocation(session, realm).stillActive(user);
+        }
         if (Remediator.isRole(item)) {
             RoleModel role = realm.getRoleById(item.getAccessId());
             if (role == null || !user.hasRole(role)) {

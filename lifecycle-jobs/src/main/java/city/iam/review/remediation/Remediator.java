@@ -4,7 +4,10 @@ import city.iam.review.campaign.GrantKind;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.definition.ScopeType;
 import city.iam.review.jpa.ItemEntity;
+import city.iam.review.definition.Organizations;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -13,7 +16,8 @@ import org.keycloak.models.UserModel;
 /**
  * Removes what carries a revoked grant: the role mapping, the composite role mapping (only when the definition
  * allows it, since that takes more than the reviewed role away), or the group membership (unless the
- * definition says not to touch groups). Answers what it did, for the record; verification decides the result.
+ * definition says not to touch groups); an organisation membership, an identity-provider link, or the whole
+ * account ({@link AccountRevocation}). Answers what it did, for the record; verification decides the result.
  */
 final class Remediator {
 
@@ -28,6 +32,45 @@ final class Remediator {
     }
 
     String remove(UserModel user, ItemEntity item) {
+        switch (ScopeType.parse(item.getAccessType())) {
+            case ORGANIZATION -> {
+                return leaveOrganization(user, item);
+            }
+            case IDP_LINK -> {
+                if (session.users().getFederatedIdentity(realm, user, item.getAccessName()) == null) {
+                    return "link already gone";
+                }
+                session.users().removeFederatedIdentity(realm, user, item.getAccessName());
+                return "unlinked from identity provider " + item.getAccessName();
+            }
+            case ACCOUNT -> {
+                return new AccountRevocation(session, realm).revoke(user);
+            }
+            default -> {
+                return removeGrant(user, item);
+            }
+        }
+    }
+
+    /**
+     * Keycloak deletes a MANAGED member's account when it leaves the organisation (the account exists only
+     * through the organisation's identity provider), so a managed membership is left alone and verification
+     * reports it: deleting an account is not what revoking a membership means.
+     */
+    private String leaveOrganization(UserModel user, ItemEntity item) {
+        OrganizationProvider orgs = Organizations.of(session, realm);
+        OrganizationModel org = orgs == null ? null : orgs.getById(item.getAccessId());
+        if (org == null || !orgs.isMember(org, user)) {
+            return "membership already gone";
+        }
+        if (orgs.isManagedMember(org, user)) {
+            return "left managed membership of organization " + org.getAlias() + " (removing it would delete the account)";
+        }
+        orgs.removeMember(org, user);
+        return "removed from organization " + org.getAlias();
+    }
+
+    private String removeGrant(UserModel user, ItemEntity item) {
         GrantKind kind = GrantKind.valueOf(item.getGrantKind());
         switch (kind) {
             case DIRECT -> {
@@ -66,6 +109,7 @@ final class Remediator {
     }
 
     static boolean isRole(ItemEntity item) {
-        return !ScopeType.GROUP.code().equals(item.getAccessType());
+        ScopeType type = ScopeType.parse(item.getAccessType());
+        return type != null && type.isRole();
     }
 }

@@ -32,4 +32,12 @@ public interface Directory {
     /** A hint that {@link #managerOf} will be asked about these users next, so an answer can be read for all at once. */
     default void prefetch(Collection<String> userIds, String attribute) {
     }
+
+    /**
+     * The owner named by {@code attribute} on the client whose service account {@code serviceAccountUserId} is,
+     * or null: a service account's roles are reviewed by its client's owner.
+     */
+    default String clientOwnerOf(String serviceAccountUserId, String attribute) {
+        return null;
+    }
 }

@@ -4,7 +4,11 @@ import city.iam.kernel.people.UserRef;
 import city.iam.review.definition.ScopeType;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import city.iam.review.definition.Organizations;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -80,16 +84,38 @@ public final class ModelDirectory implements Directory {
     @Override
     public String ownerOf(ScopeType type, String accessId, String attribute) {
         return owners.computeIfAbsent(type + ":" + accessId + ":" + attribute, k -> {
-            String value;
-            if (type == ScopeType.GROUP) {
-                GroupModel g = session.groups().getGroupById(realm, accessId);
-                value = g == null ? null : g.getFirstAttribute(attribute);
-            } else {
-                RoleModel r = realm.getRoleById(accessId);
-                value = r == null ? null : r.getFirstAttribute(attribute);
-            }
+            String value = switch (type) {
+                case GROUP -> {
+                    GroupModel g = session.groups().getGroupById(realm, accessId);
+                    yield g == null ? null : g.getFirstAttribute(attribute);
+                }
+                case ORGANIZATION -> {
+                    OrganizationModel o = realm.isOrganizationsEnabled() ? Organizations.of(session, realm).getById(accessId) : null;
+                    List<String> values = o == null || o.getAttributes() == null ? null : o.getAttributes().get(attribute);
+                    yield values == null || values.isEmpty() ? null : values.get(0);
+                }
+                case IDP_LINK -> {
+                    IdentityProviderModel idp = session.identityProviders().getById(accessId);
+                    yield idp == null || idp.getConfig() == null ? null : idp.getConfig().get(attribute);
+                }
+                case ACCOUNT -> null;
+                default -> {
+                    RoleModel r = realm.getRoleById(accessId);
+                    yield r == null ? null : r.getFirstAttribute(attribute);
+                }
+            };
             return Optional.ofNullable(value == null ? null : userId(value));
         }).orElse(null);
+    }
+
+    @Override
+    public String clientOwnerOf(String serviceAccountUserId, String attribute) {
+        return user(serviceAccountUserId).map(UserModel::getServiceAccountClientLink).map(id -> owners.computeIfAbsent(
+                "client:" + id + ":" + attribute, k -> {
+                    ClientModel c = realm.getClientById(id);
+                    String value = c == null ? null : c.getAttribute(attribute);
+                    return Optional.ofNullable(value == null ? null : userId(value));
+                })).flatMap(o -> o).orElse(null);
     }
 
     @Override

@@ -54,7 +54,8 @@ public final class ReviewerChain {
     private String candidate(ReviewDefinition.ReviewerSpec spec, String subjectId, ScopeType type, String accessId) {
         return switch (spec.type()) {
             case OWNER -> {
-                String owner = directory.ownerOf(type, accessId, spec.attribute());
+                String owner = type == ScopeType.SERVICE_ACCOUNT ? directory.clientOwnerOf(subjectId, spec.attribute())
+                        : directory.ownerOf(type, accessId, spec.attribute());
                 yield eligible(owner, subjectId) ? owner : null;
             }
             case MANAGER -> manager(spec, subjectId);

@@ -83,7 +83,7 @@ class DecisionRulesTest {
         Duration lookBack = Duration.ofDays(30);
         Recommendation never = Recommendation.of(null, now - Duration.ofDays(400).toMillis(), true, lookBack, now);
         assertEquals("DENY", never.verdict());
-        assertEquals(List.of("never signed in", "privileged access"), never.reasons());
+        assertEquals(List.of("never signed in", "privileged access", "account 400 days old"), never.reasons());
         Recommendation idle = Recommendation.of(now - Duration.ofDays(45).toMillis(), 0, false, lookBack, now);
         assertEquals("DENY", idle.verdict());
         assertTrue(idle.reasons().get(0).startsWith("no sign-in for 45 days"), idle.reasons().toString());

@@ -66,7 +66,7 @@ class ReviewDefinitionTest {
 
     @Test
     void badInputIsRefusedWithACodePerProblem() {
-        assertEquals("unknown_scope_type", refused(doc(scope("idp_link"), reviewers(), stages("PT1H"), null, null)));
+        assertEquals("unknown_scope_type", refused(doc(scope("entitlement"), reviewers(), stages("PT1H"), null, null)));
         assertEquals("invalid_duration", refused(doc(scope("realm_role"), reviewers(), stages("-PT1H"), null, null)));
         assertEquals("invalid_duration", refused(doc(scope("realm_role"), reviewers(), stages("soon"), null, null)));
         assertEquals("reviewer_chain_cycle", refused(doc(scope("realm_role"), Map.of(
