@@ -127,7 +127,7 @@ public final class SnapshotWalk {
             long now = KeycloakClock.INSTANCE.millis();
             pending.removeIf(g -> {
                 PriorReview p = prior.get(ReviewHistory.key(g.userId(), g.accessId()));
-                return !cadence.due(g.sensitivity(), g.privileged(), p == null ? null : p.lastDecidedAt(), now);
+                return !cadence.due(g.sensitivity(), g.privileged(), p == null ? null : p.certifiedAt(), now);
             });
             if (pending.isEmpty()) {
                 return;

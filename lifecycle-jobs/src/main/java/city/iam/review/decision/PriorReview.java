@@ -11,6 +11,14 @@ public record PriorReview(Long firstSeenAt, String lastDecision, Long lastDecide
 
     public static final PriorReview NONE = new PriorReview(null, null, null);
 
+    /**
+     * When the grant was last certified: the last decision if it kept the access (ACCEPT or a time-boxed
+     * exception). A REVOKE or REDUCE certified nothing, so a grant held again after one counts as never reviewed.
+     */
+    public Long certifiedAt() {
+        return Decision.ACCEPT.name().equals(lastDecision) || Decision.EXCEPTION_UNTIL.name().equals(lastDecision) ? lastDecidedAt : null;
+    }
+
     /** The latest of the two, or either alone. */
     public PriorReview withDecision(String decision, long decidedAt) {
         return lastDecidedAt != null && lastDecidedAt >= decidedAt ? this : new PriorReview(firstSeenAt, decision, decidedAt);

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * How often a grant must be reviewed, by the highest sensitivity it reaches and by the privileged flag (LJ-26):
  * e.g. sensitive every 90 days, quasi-sensitive 180, open 365, privileged 90. A grant is due when its last
- * decided review is older than the shortest period that applies to it, or when it was never reviewed. A grant
+ * certifying review (an ACCEPT or exception) is older than the shortest period that applies to it, or when it
+ * was never certified. A grant
  * with no sensitivity counts as {@code open}, the lowest class. Without a cadence every grant is always due.
  */
 public record Cadence(Map<String, Duration> periods) {
@@ -69,7 +70,7 @@ public record Cadence(Map<String, Duration> periods) {
         return null;
     }
 
-    /** The stored form, with periods as ISO-8601 strings in a stable order. */
+    /** The stored form, in a stable order, with whole days written as days (P90D, not PT2160H) as people write them. */
     public Map<String, String> document() {
         if (periods.isEmpty()) {
             return null;
@@ -77,7 +78,8 @@ public record Cadence(Map<String, Duration> periods) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : List.of(SENSITIVE, QUASI_SENSITIVE, OPEN, PRIVILEGED)) {
             if (periods.containsKey(k)) {
-                out.put(k, periods.get(k).toString());
+                Duration d = periods.get(k);
+                out.put(k, d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString());
             }
         }
         return out;

@@ -39,4 +39,12 @@ class RecommendationTest {
         assertEquals("DENY", r.verdict());
         assertEquals("never signed in; grant new to this review (Keycloak records no grant time)", r.joinedReasons());
     }
+
+    @Test
+    void onlyAKeepingDecisionCertifiesAGrant() {
+        assertEquals(NOW, new PriorReview(null, "ACCEPT", NOW).certifiedAt());
+        assertEquals(NOW, new PriorReview(null, "EXCEPTION_UNTIL", NOW).certifiedAt());
+        assertEquals(null, new PriorReview(null, "REVOKE", NOW).certifiedAt());
+        assertEquals(null, PriorReview.NONE.certifiedAt());
+    }
 }

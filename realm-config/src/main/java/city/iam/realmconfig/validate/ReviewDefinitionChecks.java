@@ -26,6 +26,7 @@ final class ReviewDefinitionChecks {
     private static final int MAX_SELECTORS = 100;
     private static final Duration LONGEST_STAGE = Duration.ofDays(366);
     private static final Set<String> ADVANCE = Set.of("ACCEPT", "NO_RESPONSE");
+    private static final Set<String> CADENCE_CLASSES = Set.of("sensitive", "quasi-sensitive", "open", "privileged");
 
     private ReviewDefinitionChecks() {
     }
@@ -34,7 +35,7 @@ final class ReviewDefinitionChecks {
         Checks c = new Checks(d, problems);
         JsonNode selectors = d.object().path("scope").path("selectors");
         c.require(!selectors.isEmpty() && selectors.size() <= MAX_SELECTORS, "/scope/selectors",
-                "scope.selectors must list 1 to " + MAX_SELECTORS + " realm_role, client_role or group selectors.");
+                "scope.selectors must list 1 to " + MAX_SELECTORS + " selectors.");
         for (int i = 0; i < selectors.size(); i++) {
             JsonNode s = selectors.get(i);
             String at = "/scope/selectors/" + i;
@@ -43,6 +44,12 @@ final class ReviewDefinitionChecks {
                         "A realm_role selector has a 'name' (and no 'client' or 'path').");
                 case "client_role" -> c.require(s.hasNonNull("name") && s.hasNonNull("client") && !s.has("path"), at,
                         "A client_role selector has a 'client' and a 'name' (and no 'path').");
+                case "organization", "idp_link" -> c.require(s.hasNonNull("name") && !s.path("name").asText().isBlank() && !s.has("client")
+                        && !s.has("path"), at, "An " + s.path("type").asText() + " selector has a 'name' (the alias) and no 'client' or 'path'.");
+                case "service_account" -> c.require(!s.has("name") && !s.has("path"), at,
+                        "A service_account selector has an optional 'client' (and no 'name' or 'path').");
+                case "account" -> c.require(!s.has("name") && !s.has("client") && !s.has("path") && s.has("attribute") == s.has("value"), at,
+                        "An account selector has only an optional 'attribute' with its 'value'.");
                 default -> c.require(s.hasNonNull("path") && !s.has("name") && !s.has("client"), at,
                         "A group selector has a 'path' such as /fin-ops (and no 'name' or 'client').");
             }
@@ -78,6 +85,15 @@ final class ReviewDefinitionChecks {
                 "/inactive_after", "inactive_after is a positive duration.");
         c.require(!d.object().has("trigger") || !d.object().has("recurrence"), "/trigger",
                 "A definition is launched on a recurrence or by moves (trigger: mover), not both.");
+        for (Map.Entry<String, JsonNode> e : d.object().path("cadence_by_sensitivity").properties()) {
+            String at = "/cadence_by_sensitivity/" + e.getKey();
+            c.require(CADENCE_CLASSES.contains(e.getKey()), at, "cadence_by_sensitivity names sensitive, quasi-sensitive, open or privileged, not '"
+                    + e.getKey() + "'.");
+            c.require(positiveDuration(e.getValue().asText()), at, "A cadence is a positive ISO-8601 duration such as P90D, not '"
+                    + e.getValue().asText() + "'.");
+        }
+        c.require(!d.object().has("trigger") || !d.object().has("cadence_by_sensitivity"), "/cadence_by_sensitivity",
+                "A mover's micro-review has no cadence.");
         notifications(c, d.object().path("notifications"), reviewers, stages);
     }
 
@@ -146,6 +162,15 @@ final class ReviewDefinitionChecks {
             if (!holds) {
                 problems.add(new Problem(d.file(), d.pointer() + relative, "review definition '" + d.id() + "': " + sentence));
             }
+        }
+    }
+
+    private static boolean positiveDuration(String text) {
+        try {
+            Duration d = Duration.parse(text);
+            return !d.isNegative() && !d.isZero();
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 }
