@@ -70,7 +70,7 @@ public record Cadence(Map<String, Duration> periods) {
         return null;
     }
 
-    /** The stored form, in a stable order, with whole days written as days (P90D, not PT2160H) as people write them. */
+    /** The stored form, in a stable order, durations spelt as every other duration the server stores (P90D as PT2160H). */
     public Map<String, String> document() {
         if (periods.isEmpty()) {
             return null;
@@ -78,8 +78,7 @@ public record Cadence(Map<String, Duration> periods) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : List.of(SENSITIVE, QUASI_SENSITIVE, OPEN, PRIVILEGED)) {
             if (periods.containsKey(k)) {
-                Duration d = periods.get(k);
-                out.put(k, d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString());
+                out.put(k, periods.get(k).toString());
             }
         }
         return out;

@@ -98,6 +98,14 @@ class AccessReviewScopesIT {
         String location = org.headers().firstValue("Location").orElseThrow();
         String orgId = location.substring(location.lastIndexOf('/') + 1);
         assertEquals(201, city.http.postJson(city.realm.adminPath("/organizations/" + orgId + "/members"), city.admin(), ann).status());
+        // A sensitive dataset that admits acme, as the dataset module stores it: a resource of the data platform.
+        assertEquals(201, city.http.postJson(city.realm.adminPath("/clients"), city.admin(), Map.of("clientId", "city-data-platform",
+                "publicClient", false, "serviceAccountsEnabled", true, "authorizationServicesEnabled", true, "secret", "dp-secret")).status());
+        String platform = city.realm.clientUuid("city-data-platform");
+        Http.Reply dataset = city.http.postJson(city.realm.adminPath("/clients/" + platform + "/authz/resource-server/resource"), city.admin(),
+                Map.of("name", "health-records", "type", "urn:city-iam:dataset", "attributes", Map.of("sensitivity", List.of("sensitive"),
+                        "ownerOrganization", List.of("acme"))));
+        assertEquals(201, dataset.status(), dataset.toString());
         ReviewRealm.error(400, "unknown_organization", save(definition("orgs", Map.of("type", "organization", "name", "nope"), "olga")));
         assertEquals(404, city.http.get(city.reviews("/definitions/orgs"), city.reviewAdmin()).status(), "a refused definition is not stored");
 
@@ -107,6 +115,7 @@ class AccessReviewScopesIT {
         assertEquals("MEMBER", item.get("grant_kind").asText());
         assertEquals("member", item.get("grant_path").asText());
         assertEquals(olga, item.get("reviewer_id").asText());
+        assertTrue(item.get("recommendation_reasons").toString().contains("reaches sensitive data"), item.toString());
         decide(item, "REVOKE");
         closeStage(campaign);
 

@@ -55,6 +55,11 @@ final class ServerDefaults {
         text(d, "inactive_after", "P30D");
         Canonical.respellDuration(d, "inactive_after");
         notifications(object(d, "notifications"));
+        if (d.path("cadence_by_sensitivity") instanceof ObjectNode cadence) {
+            List<String> classes = new ArrayList<>();
+            cadence.fieldNames().forEachRemaining(classes::add);
+            classes.forEach(c -> Canonical.respellDuration(cadence, c));
+        }
     }
 
     /** Assignment mails default on; reminders are kept largest first, every duration in the server's spelling. */

@@ -103,6 +103,27 @@ class ReviewAndPolicyValidationTest {
     }
 
     @Test
+    void theNewScopeTypesAndACadenceAreCheckedLikeTheServer() {
+        assertEquals(List.of(), problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "organization", "name": "acme"},
+                   {"type": "idp_link", "name": "partner"}, {"type": "service_account", "client": "etl"}, {"type": "service_account"},
+                   {"type": "account", "attribute": "department", "value": "finance"}, {"type": "account"}]},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P10D", "reviewer": "o"}],
+                  "cadence_by_sensitivity": {"sensitive": "P90D", "privileged": "P90D"}}]}
+                """));
+        List<Problem> p = problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "organization"},
+                   {"type": "service_account", "name": "x"}, {"type": "account", "attribute": "department"}]},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P10D", "reviewer": "o"}],
+                  "cadence_by_sensitivity": {"secret": "P90D", "open": "-P1D"}}]}
+                """);
+        List<String> pointers = p.stream().map(Problem::pointer).toList();
+        assertTrue(pointers.containsAll(List.of("/review_definitions/0/scope/selectors/0", "/review_definitions/0/scope/selectors/1",
+                "/review_definitions/0/scope/selectors/2", "/review_definitions/0/cadence_by_sensitivity/secret",
+                "/review_definitions/0/cadence_by_sensitivity/open")), p::toString);
+    }
+
+    @Test
     void birthrightRulesMustGrantSomethingAndHaveDistinctIds() {
         List<Problem> p = problems("birthright-policy.json", """
                 {"birthright_policy": {"rules": [
