@@ -12,7 +12,8 @@ import java.util.List;
  * otherwise APPROVE. The reasons say why, and add context that does not change the verdict: privileged access,
  * the dataset class the access reaches, the account's age, how long the grant is known to be held (Keycloak
  * does not record when a grant was made, so its first appearance in this definition's campaigns is the best
- * lower bound) and the last decision on the same user × access.
+ * lower bound) and the last decision on the same user × access. Reasons are stored joined by "; ", so no
+ * reason contains one.
  */
 public record Recommendation(String verdict, List<String> reasons) {
 
@@ -60,7 +61,7 @@ public record Recommendation(String verdict, List<String> reasons) {
         if (prior != null) {
             reasons.add(prior.firstSeenAt() != null && prior.firstSeenAt() < now
                     ? "grant held at least " + Duration.ofMillis(now - prior.firstSeenAt()).toDays() + " days (in this review since "
-                    + day(prior.firstSeenAt()) + "; Keycloak records no grant time)"
+                    + day(prior.firstSeenAt()) + ", Keycloak records no grant time)"
                     : "grant new to this review (Keycloak records no grant time)");
         }
         return new Recommendation(verdict, List.copyOf(reasons));

@@ -20,7 +20,7 @@ class RecommendationTest {
         Recommendation r = Recommendation.of(NOW - DAY, NOW - 400 * DAY, false, null, prior, LOOK_BACK, NOW);
         assertEquals("DENY", r.verdict());
         assertTrue(r.reasons().contains("previously REVOKED on 2026-08-23 and held again"), r.reasons().toString());
-        assertTrue(r.reasons().contains("grant held at least 200 days (in this review since 2026-05-15; Keycloak records no grant time)"),
+        assertTrue(r.reasons().contains("grant held at least 200 days (in this review since 2026-05-15, Keycloak records no grant time)"),
                 r.reasons().toString());
     }
 
@@ -30,7 +30,7 @@ class RecommendationTest {
         Recommendation r = Recommendation.of(NOW - DAY, NOW - 40 * DAY, true, "sensitive", prior, LOOK_BACK, NOW);
         assertEquals("APPROVE", r.verdict());
         assertEquals("signed in within the last 30 days; last decision ACCEPT on 2026-11-26; privileged access; reaches sensitive data;"
-                + " account 40 days old; grant held at least 10 days (in this review since 2026-11-21; Keycloak records no grant time)", r.joinedReasons());
+                + " account 40 days old; grant held at least 10 days (in this review since 2026-11-21, Keycloak records no grant time)", r.joinedReasons());
     }
 
     @Test
