@@ -60,7 +60,7 @@ class AccessReviewScenarioIT {
 
             // Bad definitions: a clear 400 each, nothing stored.
             error(400, "unknown_scope_type", http.postJson(city.reviews("/definitions"), city.token("rita"),
-                    with("scope", Map.of("selectors", List.of(Map.of("type", "idp_link", "name", "x"))))));
+                    with("scope", Map.of("selectors", List.of(Map.of("type", "entitlement", "name", "x"))))));
             error(400, "invalid_duration", http.postJson(city.reviews("/definitions"), city.token("rita"),
                     with("stages", List.of(Map.of("duration", "-PT1H", "reviewer", "manager")))));
             error(400, "reviewer_chain_cycle", http.postJson(city.reviews("/definitions"), city.token("rita"),
