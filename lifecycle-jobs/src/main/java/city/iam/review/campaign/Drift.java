@@ -1,5 +1,6 @@
 package city.iam.review.campaign;
 
+import city.iam.review.decision.PriorReview;
 import city.iam.review.definition.ReviewDefinition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.keycloak.models.KeycloakSession;
@@ -9,11 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What changed since a campaign's snapshot: grants of its scope that exist now but were not frozen (added
  * mid-campaign, so nobody reviews them this time) and frozen grants that no longer exist (removed outside the
- * review). Reported, never merged into the campaign, whose population stays the one its hash names.
+ * review). Reported, never merged into the campaign, whose population stays the one its hash names. With a
+ * review cadence, a grant the launch left out because it was not due is not drift: only grants that were due
+ * at the launch (by the decisions made before it) count as added.
  */
 public final class Drift {
 
@@ -36,16 +40,42 @@ public final class Drift {
                 new Change(i.getUsername(), i.getUserId(), i.getAccessName(), i.getGrantPath())));
         List<Change> added = new ArrayList<>();
         long[] addedCount = {0};
+        Consumer<List<Grant>> count = batch -> batch.forEach(g -> {
+            addedCount[0]++;
+            if (added.size() < MAX_LISTED) {
+                added.add(new Change(g.username(), g.userId(), g.accessName(), g.path()));
+            }
+        });
+        long launchedAt = campaigns.require(campaignId).getCreatedAt();
+        Consumer<List<Grant>> sink = definition.cadence().always() ? count
+                : batch -> count.accept(dueAt(new ReviewHistory(realm, campaigns.em()), definition, batch, launchedAt));
+        List<Grant> pending = new ArrayList<>();
         new SnapshotWalk(session, realm, campaigns.em()).grants(definition, g -> {
             if (frozen.remove(key(g.userId(), g.accessId(), g.kind().name(), g.viaId())) == null) {
-                addedCount[0]++;
-                if (added.size() < MAX_LISTED) {
-                    added.add(new Change(g.username(), g.userId(), g.accessName(), g.path()));
+                pending.add(g);
+                if (pending.size() == SnapshotWalk.BATCH) {
+                    sink.accept(List.copyOf(pending));
+                    pending.clear();
                 }
             }
         });
+        sink.accept(pending);
         List<Change> removed = frozen.values().stream().limit(MAX_LISTED).toList();
         return new Result(addedCount[0], added, frozen.size(), removed);
+    }
+
+    /** The grants of a batch that the cadence made due at {@code launchedAt}, judged by decisions made before it. */
+    private static List<Grant> dueAt(ReviewHistory history, ReviewDefinition definition, List<Grant> batch, long launchedAt) {
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        Map<String, PriorReview> prior = history.of(definition.id(), batch.stream().map(Grant::userId).distinct().toList());
+        return batch.stream().filter(g -> {
+            PriorReview p = prior.get(ReviewHistory.key(g.userId(), g.accessId()));
+            Long certified = p == null ? null : p.certifiedAt();
+            return definition.cadence().due(g.sensitivity(), g.privileged(), certified != null && certified < launchedAt ? certified : null,
+                    launchedAt);
+        }).toList();
     }
 
     private static String key(String userId, String accessId, String kind, String viaId) {

@@ -250,6 +250,10 @@ class AccessReviewScopesIT {
         assertTrue(health.contains("last decision ACCEPT on"), health);
         assertTrue(health.contains("grant held at least 100 days"), health);
         assertTrue(health.contains("account 100 days old"), health);
+        // The open grant left out as not due is not drift.
+        Http.Reply drift = city.http.get(city.reviews("/campaigns/" + second + "/drift"), city.reviewAdmin());
+        assertEquals(200, drift.status(), drift.toString());
+        assertEquals(0, drift.json().get("added_count").asInt(), drift.toString());
         JsonNode traffic = due.get("eve traffic-read");
         assertEquals("DENY", traffic.get("recommendation").asText(), traffic.toString());
         assertTrue(traffic.get("recommendation_reasons").toString().contains("previously REVOKED on"), traffic.toString());
