@@ -37,6 +37,14 @@ public record Recommendation(String verdict, List<String> reasons) {
         return new Recommendation(verdict, List.copyOf(reasons));
     }
 
+    /** DENY, with {@code reason} ahead of this advice's own reasons (which stay as context). */
+    public Recommendation deniedFirstFor(String reason) {
+        List<String> all = new ArrayList<>();
+        all.add(reason);
+        all.addAll(reasons);
+        return new Recommendation(DENY, List.copyOf(all));
+    }
+
     public String joinedReasons() {
         return String.join("; ", reasons);
     }
