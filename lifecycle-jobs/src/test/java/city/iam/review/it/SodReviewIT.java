@@ -38,11 +38,12 @@ class SodReviewIT {
             String eve = city.person("eve");
             city.join(dan, procurement);
             city.grantRealmRole(eve, approve);
-            assertEquals(201, city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(), Map.of(
+            Http.Reply defined = city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(), Map.of(
                     "id", "sod-review", "scope", Map.of("selectors", List.of(Map.of("type", "realm_role", "name", "payments-approve"))),
                     "reviewers", Map.of("owner", Map.of("type", "owner")),
                     "stages", List.of(Map.of("duration", "P7D", "reviewer", "owner")),
-                    "comments", "ALWAYS", "notifications", Map.of("assignment", false))).status());
+                    "comments", "ALL", "notifications", Map.of("assignment", false)));
+            assertEquals(201, defined.status(), defined.toString());
 
             Map<String, Object> rule = Map.of("id", "pay-vendor", "severity", "high", "definition", "sod-review",
                     "mitigation", "second approver on vendor payments",
