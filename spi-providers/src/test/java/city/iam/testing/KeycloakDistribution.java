@@ -27,7 +27,7 @@ public final class KeycloakDistribution implements TestServer {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final ServerConfig config;
     private final TestDatabase database;

@@ -15,6 +15,8 @@ public enum FindingKind {
     DUPLICATE_ACCOUNT("5.16", "user"),
     /** An enabled account whose accountable person (its {@code manager}) no longer exists or is disabled. */
     ORPHAN_ACCOUNT("5.16", "user"),
+    /** Raised and resolved by the SoD scan of access reviews ({@code city.iam.review.sod}), not the hygiene scan. */
+    SOD_CONFLICT("5.3", "user", false),
     /** Raised by the leaver sweep, not the hygiene scan: the scan never resolves these. */
     LEAVER_SLA_BREACHED("5.18", "user", false),
     LEAVER_END_DATE_UNREADABLE("5.16", "user", false);

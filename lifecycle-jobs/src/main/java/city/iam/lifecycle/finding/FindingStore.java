@@ -86,10 +86,19 @@ public final class FindingStore {
 
     /** Resolves what a complete scan no longer sees (scanned kinds only); answers how many. */
     long resolveUnseen(String runId, long now) {
+        return resolveUnseen(runId, now, Arrays.stream(FindingKind.values()).filter(FindingKind::scanned).map(FindingKind::code).toList());
+    }
+
+    /** Resolves the findings of one kind that the complete run {@code runId} of its own scan no longer saw. */
+    public long resolveUnseen(String runId, long now, FindingKind kind) {
+        return resolveUnseen(runId, now, List.of(kind.code()));
+    }
+
+    private long resolveUnseen(String runId, long now, List<String> kinds) {
         List<FindingEntity> stale = em.createQuery("select f from FindingEntity f where f.realmId = :realm and f.status <> :resolved"
                         + " and (f.lastRun is null or f.lastRun <> :run) and f.kind in :kinds", FindingEntity.class)
                 .setParameter("realm", realm.getId()).setParameter("resolved", RESOLVED).setParameter("run", runId)
-                .setParameter("kinds", Arrays.stream(FindingKind.values()).filter(FindingKind::scanned).map(FindingKind::code).toList())
+                .setParameter("kinds", kinds)
                 .getResultList();
         for (FindingEntity f : stale) {
             f.setStatus(RESOLVED);

@@ -11,6 +11,7 @@ import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import city.iam.review.jpa.ReviewNoticeEntity;
 import city.iam.review.remediation.ReviewJob;
+import city.iam.review.sod.SodScan;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -69,6 +70,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         jobs.register(new TemporaryAccessJob());
         jobs.register(new BirthrightSweep());
         jobs.register(new ReviewJob());
+        jobs.register(new SodScan());
         factory.register(new LifecycleCleanup());
     }
 

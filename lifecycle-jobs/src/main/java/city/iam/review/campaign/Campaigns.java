@@ -73,8 +73,9 @@ public final class Campaigns {
                 CampaignEntity.class).setParameter("realm", realmId).getResultList();
     }
 
+    /** Whether the realm has a campaign the review job must look after: open, or still launching. */
     public boolean anyOpen() {
-        return !em.createQuery("select c.id from CampaignEntity c where c.realmId = :realm and c.status = 'OPEN'", String.class)
+        return !em.createQuery("select c.id from CampaignEntity c where c.realmId = :realm and c.status in ('OPEN', 'LAUNCHING')", String.class)
                 .setParameter("realm", realmId).setMaxResults(1).getResultList().isEmpty();
     }
 
@@ -131,6 +132,23 @@ public final class Campaigns {
         return em.createQuery("select i from ItemEntity i where i.realmId = :realm and i.outcome = 'EXCEPTION' and i.remediation is null"
                         + " and i.exceptionUntil <= :now order by i.exceptionUntil, i.id", ItemEntity.class)
                 .setParameter("realm", realmId).setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Launches whose last batch was committed before {@code before} (wall clock): a launching node commits a batch
+     * every few seconds, so these were cut off by a crash or a restart.
+     */
+    public List<CampaignEntity> cutOffLaunches(long before) {
+        return em.createQuery("select c from CampaignEntity c where c.realmId = :realm and c.status = 'LAUNCHING' and c.progressAt < :before"
+                        + " order by c.createdAt, c.id", CampaignEntity.class)
+                .setParameter("realm", realmId).setParameter("before", before).getResultList();
+    }
+
+    /** Removes a launch that did not finish, items first; answers how many items it had written. */
+    public int discard(String campaignId) {
+        int items = em.createQuery("delete from ItemEntity i where i.campaignId = :c").setParameter("c", campaignId).executeUpdate();
+        em.createQuery("delete from CampaignEntity c where c.id = :c and c.status = 'LAUNCHING'").setParameter("c", campaignId).executeUpdate();
+        return items;
     }
 
     public void deleteRealm() {

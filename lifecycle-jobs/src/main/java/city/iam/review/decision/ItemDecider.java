@@ -5,11 +5,13 @@ import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.error.CityIamException;
+import city.iam.review.campaign.CampaignLauncher;
 import city.iam.review.campaign.Campaigns;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import city.iam.review.remediation.StageCloser;
+import city.iam.review.sod.SodScan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.OptimisticLockException;
 import org.keycloak.models.KeycloakSession;
@@ -47,12 +49,19 @@ public final class ItemDecider {
             throw new CityIamException(403, "self_review", "Nobody reviews their own access.");
         }
         CampaignEntity campaign = campaigns.require(item.getCampaignId());
+        if (CampaignLauncher.LAUNCHING.equals(campaign.getStatus())) {
+            throw CityIamException.conflict("campaign_launching", "The campaign of item " + itemId + " is still being launched.");
+        }
         if (!Campaigns.OPEN.equals(campaign.getStatus()) || item.getOutcome() != null || item.getStage() != campaign.getStage()
                 || now.toEpochMilli() >= campaign.getStageDeadline()) {
             throw CityIamException.conflict("stage_closed", "The review stage of item " + itemId + " is closed; decisions are final.");
         }
         ReviewDefinition definition = StageCloser.definition(campaign);
         DecisionRules.Valid valid = DecisionRules.check(request, definition.comments(), item.getRecommendation(), now);
+        if (valid.decision() == Decision.ACCEPT && campaign.getTriggeredBy() != null && campaign.getTriggeredBy().startsWith(SodScan.TRIGGER)) {
+            throw CityIamException.badRequest("sod_accept_refused", "Item " + itemId + " is an SoD conflict: remove it (REVOKE, REDUCE) or keep"
+                    + " it for a limited time (EXCEPTION_UNTIL); it cannot be accepted.");
+        }
         if (request.version() != null && request.version() != item.getVersion()) {
             throw CityIamException.conflict("version_conflict", "Item " + itemId + " changed since version " + request.version()
                     + " (now " + item.getVersion() + "); reload it and decide again.");

@@ -71,6 +71,14 @@ public record Recommendation(String verdict, List<String> reasons) {
         return Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
     }
 
+    /** DENY, with {@code reason} ahead of this advice's own reasons (which stay as context). */
+    public Recommendation deniedFirstFor(String reason) {
+        List<String> all = new ArrayList<>();
+        all.add(reason);
+        all.addAll(reasons);
+        return new Recommendation(DENY, List.copyOf(all));
+    }
+
     public String joinedReasons() {
         return String.join("; ", reasons);
     }

@@ -157,7 +157,8 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                 onMove ? MOVER : null, inactiveAfter.toString(), notifications.document(), cadence.document(), version, updatedAt);
     }
 
-    private static Selector selector(DefinitionDocument.Selector s) {
+    /** One scope selector, validated; SoD rules name their sides the same way. */
+    public static Selector selector(DefinitionDocument.Selector s) {
         if (s == null || s.type() == null) {
             throw bad("invalid_scope", "Every scope selector needs a type: " + ScopeType.CODES + ".");
         }

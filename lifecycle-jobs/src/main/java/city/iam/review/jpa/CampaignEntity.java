@@ -28,6 +28,8 @@ public class CampaignEntity {
     @Column(name = "ITEM_COUNT", nullable = false) private long itemCount;
     @Column(name = "SNAPSHOT_HASH", length = 64) private String snapshotHash;
     @Column(name = "NOTE", length = 1000) private String note;
+    /** Wall-clock time of a launch's last committed batch, while it is LAUNCHING: how a cut-off launch is told from a running one. */
+    @Column(name = "PROGRESS_AT") private Long progressAt;
 
     public String getId() { return id; }
     public void setId(String v) { id = v; }
@@ -61,6 +63,8 @@ public class CampaignEntity {
     public void setSnapshotHash(String v) { snapshotHash = v; }
     public String getNote() { return note; }
     public void setNote(String v) { note = v; }
+    public Long getProgressAt() { return progressAt; }
+    public void setProgressAt(Long v) { progressAt = v; }
 
     @Override public boolean equals(Object o) { return o instanceof CampaignEntity e && id != null && id.equals(e.id); }
     @Override public int hashCode() { return id == null ? 0 : id.hashCode(); }

@@ -1,6 +1,8 @@
 package city.iam.review.remediation;
 
 import city.iam.kernel.audit.Actor;
+import city.iam.kernel.audit.AuditLogs;
+import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.job.Batch;
 import city.iam.kernel.job.Job;
 import city.iam.kernel.job.RunContext;
@@ -13,6 +15,7 @@ import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import city.iam.review.notice.StageNotifier;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -25,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Job {@value #NAME}: the clock of access reviews in a realm. Each batch (its own transaction) does one thing
- * that is due by {@link KeycloakClock}: launch a scheduled campaign for the current period of a recurring
+ * that is due by {@link KeycloakClock}: remove a launch cut off by a crash, launch a scheduled campaign for the current period of a recurring
  * definition, close a stage whose deadline passed, revoke expired exceptions, or send a batch of the notices
  * and escalations of running stages ({@link StageNotifier}); the run ends when nothing is due. The kernel's job engine runs it on one node at a time, and the campaign table's unique period key
  * makes a launch happen once per period even so.
@@ -34,6 +37,8 @@ public final class ReviewJob implements Job {
 
     public static final String NAME = "access-reviews";
     static final int EXCEPTIONS_PER_BATCH = 100;
+    /** A launch commits a batch every few seconds; one silent this long was cut off (its period launches again). */
+    static final Duration CUT_OFF_AFTER = Duration.ofMinutes(10);
 
     @Override
     public String name() {
@@ -55,6 +60,19 @@ public final class ReviewJob implements Job {
         long now = KeycloakClock.INSTANCE.millis();
         Actor actor = Actor.system(NAME);
         Campaigns campaigns = campaigns(session, realm);
+        List<CampaignEntity> cutOff = campaigns.cutOffLaunches(System.currentTimeMillis() - CUT_OFF_AFTER.toMillis());
+        if (!cutOff.isEmpty()) {
+            CampaignEntity c = cutOff.get(0);
+            int removed = campaigns.discard(c.getId());
+            ObjectNode facts = AuditRecord.facts("definition_id", c.getDefinitionId(), "triggered_by", c.getTriggeredBy(),
+                    "reason", "no batch committed for " + CUT_OFF_AFTER.toMinutes() + " minutes");
+            facts.put("items_removed", removed);
+            if (c.getPeriodKey() != null) {
+                facts.put("period", c.getPeriodKey());
+            }
+            AuditLogs.of(session, realm).append(new AuditRecord(actor, "review.campaign.launch-discarded", c.getId(), facts));
+            return Batch.more("discarded:" + c.getId(), removed, 1);
+        }
         for (DefinitionDocument stored : ReviewDefinitions.list(realm)) {
             ReviewDefinition definition = ReviewDefinitions.definition(stored);
             if (definition.recurrence() == null) {

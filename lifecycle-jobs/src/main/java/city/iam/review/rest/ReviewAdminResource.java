@@ -22,6 +22,8 @@ import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.notice.ReviewNotices;
 import city.iam.review.remediation.StageCloser;
+import city.iam.review.sod.SodRules;
+import city.iam.review.sod.SodRulesDocument;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +59,7 @@ public class ReviewAdminResource {
     private static final int DEFINITION_BYTES = 64 * 1024;
     private static final String DEFINITION = "CITYIAM_REVIEW_DEFINITION";
     private static final String CAMPAIGN = "CITYIAM_REVIEW_CAMPAIGN";
+    private static final String SOD_RULES = "CITYIAM_REVIEW_SOD_RULES";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -130,6 +133,26 @@ public class ReviewAdminResource {
     @Path("definitions/{id}/preview")
     public Response preview(@PathParam("id") String id) {
         return write(() -> Response.ok(Preview.of(session, realm, em(), ReviewDefinitions.definition(ReviewDefinitions.require(realm, id)))).build());
+    }
+
+    // ---- segregation-of-duties rules
+
+    @GET
+    @Path("sod-rules")
+    public Response sodRules() {
+        return read(() -> Response.ok(SodRules.document(realm)).build());
+    }
+
+    @PUT
+    @Path("sod-rules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putSodRules(InputStream body) {
+        return write(() -> {
+            SodRulesDocument wanted = BoundedBody.json(body, SodRulesDocument.class, DEFINITION_BYTES);
+            SodRulesDocument stored = SodRules.put(session, realm, em(), wanted, KeycloakClock.INSTANCE.instant());
+            record(OperationType.UPDATE, SOD_RULES, "sod-rules", "review.sod-rules.updated", "sod-rules", stored);
+            return Response.ok(stored).build();
+        });
     }
 
     // ---- campaigns

@@ -26,6 +26,22 @@ class SnapshotHasherTest {
     }
 
     @Test
+    void theLineIsTheCanonicalJsonOfTheItemFieldsEvenForAwkwardValues() {
+        Grant awkward = new Grant("u\"3", "cem", 0, ScopeType.GROUP, "g\\9", "/a\nb", GrantKind.SUBGROUP, null, "member of subgroup /a\tb/\u0001é", false);
+        for (Grant g : new Grant[]{DIRECT, GROUP, awkward}) {
+            java.util.Map<String, Object> m = new java.util.HashMap<>();
+            m.put("seq", 7L);
+            m.put("user_id", g.userId());
+            m.put("access_type", g.type().code());
+            m.put("access_id", g.accessId());
+            m.put("grant_kind", g.kind().name());
+            m.put("grant_via_id", g.viaId());
+            m.put("grant_path", g.path());
+            assertEquals(city.iam.kernel.json.CanonicalJson.of(m) + "\n", SnapshotHasher.line(7, g));
+        }
+    }
+
+    @Test
     void theHashIsRepeatableAndOrderSensitive() {
         assertEquals(hash(DIRECT, GROUP), hash(DIRECT, GROUP));
         assertNotEquals(hash(DIRECT, GROUP), hash(GROUP, DIRECT));

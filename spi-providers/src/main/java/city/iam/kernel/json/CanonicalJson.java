@@ -83,7 +83,8 @@ public final class CanonicalJson {
         out.append(']');
     }
 
-    private static void writeString(String s, StringBuilder out) {
+    /** Appends {@code s} as a canonical JSON string, for callers that write a known shape without building a tree. */
+    public static void writeString(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
