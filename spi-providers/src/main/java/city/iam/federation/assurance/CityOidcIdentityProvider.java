@@ -3,8 +3,12 @@ package city.iam.federation.assurance;
 import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
+import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.models.KeycloakSession;
+
+import java.util.Arrays;
 
 /**
  * Keycloak's OIDC broker, plus translated {@code acr_values} forwarding ({@link StepUpForwarding}). Everything
@@ -20,5 +24,12 @@ public class CityOidcIdentityProvider extends OIDCIdentityProvider {
     protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
         StepUpForwarding.prepare(session, getConfig().getAlias(), request.getAuthenticationSession());
         return super.createAuthorizationUrl(request);
+    }
+
+    /** The stock OIDC mappers declare themselves for {@code oidc}; they work here as well. */
+    @Override
+    public boolean isMapperSupported(IdentityProviderMapper mapper) {
+        return Arrays.asList(mapper.getCompatibleProviders()).contains(OIDCIdentityProviderFactory.PROVIDER_ID)
+                || super.isMapperSupported(mapper);
     }
 }
