@@ -21,9 +21,10 @@ import java.util.Optional;
  * gets its own provider and its own copy of the configuration ({@code new SAMLIdentityProviderConfig(model)}
  * copies the map), never the cached model. Signing, bindings, assertion validation and mappers are the stock ones.
  *
- * <p>Why {@code minimum}: eIDAS nodes (eIDAS SAML message format) and Suomi.fi read the requested LoA as a floor
- * and may authenticate higher; {@code exact} would make a node refuse a citizen who only holds a "high" means
- * when "substantial" was asked. The answer is still checked: the assurance mapper maps the returned class ref.
+ * <p>Why {@code minimum}: the eIDAS SAML message format asks for {@code minimum} with the notified LoA URIs — the
+ * requested LoA is a floor and the node may authenticate higher; {@code exact} would make a node refuse a citizen
+ * who only holds a "high" means when "substantial" was asked. The answer is still checked: the assurance mapper
+ * maps the returned class ref, and an essential request refuses a lower one.
  */
 public class CitySamlIdentityProvider extends SAMLIdentityProvider {
 
