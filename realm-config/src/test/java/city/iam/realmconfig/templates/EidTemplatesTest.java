@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,9 +31,19 @@ class EidTemplatesTest {
         return Files.isDirectory(p) ? p : Path.of("realm-config", "templates", name);
     }
 
+    /** What an operator exports before applying a template (docs/federation.md lists the variables). */
+    private final Map<String, String> env = new HashMap<>(Map.of("CITY_IAM_REALM", "city", "CITY_IAM_CLIENT_SECRET", "s",
+            "EID_SAML_ENTITY_ID", "https://eid.example/idp", "EID_SAML_SSO_URL", "https://eid.example/idp/sso",
+            "EID_SAML_SIGNING_CERTIFICATE", "MIIB"));
+
+    {
+        for (String v : new String[] {"ISSUER", "AUTHORIZATION_URL", "TOKEN_URL", "USERINFO_URL", "JWKS_URL", "CLIENT_ID", "CLIENT_SECRET"}) {
+            env.put("EID_OIDC_" + v, "https://fc.example/" + v.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     private int validate(Path dir) {
         err.reset();
-        Map<String, String> env = Map.of("CITY_IAM_REALM", "city", "CITY_IAM_CLIENT_SECRET", "s");
         return new Main(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env::get, EidTemplatesTest::unreachable).run(new String[] {"validate", dir.toString()});
     }
@@ -45,6 +56,13 @@ class EidTemplatesTest {
     void bothTemplatesValidate() {
         assertEquals(Main.OK, validate(template("eid-oidc-franceconnect")), err::toString);
         assertEquals(Main.OK, validate(template("eid-saml-eidas")), err::toString);
+    }
+
+    @Test
+    void aMissingVariableIsNamed() {
+        env.remove("EID_SAML_SSO_URL");
+        assertEquals(Main.INVALID, validate(template("eid-saml-eidas")));
+        assertTrue(err.toString().contains("config/singleSignOnServiceUrl") && err.toString().contains("EID_SAML_SSO_URL is not set"), err::toString);
     }
 
     @Test
