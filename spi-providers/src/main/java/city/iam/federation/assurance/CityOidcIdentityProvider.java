@@ -1,6 +1,6 @@
 package city.iam.federation.assurance;
 
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
@@ -20,10 +20,15 @@ public class CityOidcIdentityProvider extends OIDCIdentityProvider {
         super(session, config);
     }
 
+    /**
+     * Translated before the stock login builds the URL: the stock {@code performLogin} turns any exception from
+     * {@code createAuthorizationUrl} into a 502 "could not send authentication request", which would hide the
+     * 403 page of an essential level the IdP cannot reach.
+     */
     @Override
-    protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
+    public Response performLogin(AuthenticationRequest request) {
         StepUpForwarding.prepare(session, getConfig().getAlias(), request.getAuthenticationSession());
-        return super.createAuthorizationUrl(request);
+        return super.performLogin(request);
     }
 
     /** The stock OIDC mappers declare themselves for {@code oidc}; they work here as well. */
