@@ -78,6 +78,13 @@ class EidTemplatesIT {
         String admin = server.masterToken();
         expect(204, http.putJson(fc.adminPath(""), admin, Map.of("attributes",
                 Map.of("acr.loa.map", "{\"eidas1\":1,\"eidas2\":2,\"eidas3\":3}"))));
+        // FranceConnect's claim scopes (the template asks for them), offered to every client of the eID realm.
+        for (String scope : List.of("given_name", "family_name")) {
+            Http.Reply created = http.postJson(fc.adminPath("/client-scopes"), admin, Map.of("name", scope, "protocol", "openid-connect"));
+            expect(201, created);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            expect(204, http.putJson(fc.adminPath("/default-optional-client-scopes/" + location.substring(location.lastIndexOf('/') + 1)), admin, Map.of()));
+        }
         expect(201, http.postJson(fc.adminPath("/clients"), admin, Map.of(
                 "clientId", "city-broker", "enabled", true, "publicClient", false, "secret", FC_SECRET,
                 "standardFlowEnabled", true, "redirectUris", List.of(server.baseUrl() + "/realms/" + city.realm.name() + "/broker/*"))));
