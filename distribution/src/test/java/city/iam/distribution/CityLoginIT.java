@@ -1,5 +1,6 @@
 package city.iam.distribution;
 
+import city.iam.federation.it.SamlEidIdp;
 import city.iam.federation.it.StakeholderIdp;
 import city.iam.testing.Http;
 import city.iam.testing.KeycloakServerExtension;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * email-first page, signs in upstream and comes back with the mapped {@code acr}; a later request for a higher
  * level shows the step-up explanation and sends them back to their IdP with the level in its vocabulary. An
  * existing and an unknown account of another domain see the same password page; the eID group is shown with its
- * preset's label in en, fr and fi; axe-core finds no serious or critical violation on these pages.
+ * preset's label in en, fr and fi, an OIDC and a SAML eID ({@code city-saml}, whose button reaches the SAML eID);
+ * axe-core finds no serious or critical violation on these pages.
  */
 @ExtendWith(KeycloakServerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +50,7 @@ class CityLoginIT {
     private static final String CLIENT = "city-web";
 
     private StakeholderIdp idp;
+    private SamlEidIdp samlEid;
     private HttpServer app;
     private String appRedirect;
 
@@ -77,6 +80,15 @@ class CityLoginIT {
         ObjectNode fc = (ObjectNode) http.get(idp.city.adminPath("/identity-provider/instances/france-connect"), admin).json();
         fc.put("displayName", "FranceConnect (demo)");
         StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/identity-provider/instances/france-connect"), admin, fc));
+        // A national eID over SAML (city-saml, eIDAS class refs): a third realm acting as the SAML eID.
+        samlEid = SamlEidIdp.create(server, "login", idp.city.name());
+        samlEid.user("matti", "matti-Pass-1");
+        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/identity-provider/instances"), admin, Map.of(
+                "alias", "suomifi-saml", "providerId", "city-saml", "displayName", "Suomi.fi (demo)", "enabled", true,
+                "config", samlEid.brokerConfig())));
+        StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/identity-provider/instances/suomifi-saml/mappers"), admin, Map.of(
+                "name", "assurance", "identityProviderAlias", "suomifi-saml", "identityProviderMapper", "city-assurance-mapper",
+                "config", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"))));
         idp.localUser("carol@unknown.example", "Carol-pass-1");
         StakeholderIdp.expect(201, http.postJson(idp.city.adminPath("/clients"), admin, Map.of(
                 "clientId", CLIENT, "enabled", true, "publicClient", true, "standardFlowEnabled", true, "redirectUris", List.of(appRedirect))));
@@ -141,6 +153,20 @@ class CityLoginIT {
         browse("carol", browser -> pages[0] = passwordPage(browser, "carol@unknown.example", "login-password"));
         browse("nobody", browser -> pages[1] = passwordPage(browser, "nobody@unknown.example", null));
         assertEquals(pages[0], pages[1]);
+    }
+
+    @Test
+    void samlEidIsInTheEidGroupAndItsButtonSendsTheAuthnRequest() {
+        browse("saml-eid", browser -> {
+            browser.get(authUrl(""));
+            WebElement eid = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("eid-suomifi-saml")));
+            assertEquals("eIDAS", eid.findElement(By.className("city-eid__preset")).getText(), "labelled with the preset");
+            assertTrue(eid.getText().contains("Suomi.fi (demo)"), eid.getText());
+            eid.click();
+            // The browser carries the AuthnRequest (HTTP-Redirect binding) to the SAML eID, which shows its login page.
+            wait(browser).until(d -> d.getCurrentUrl().contains("/realms/" + samlEid.realm.name() + "/"));
+            wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        });
     }
 
     @Test

@@ -31,7 +31,7 @@ public enum ObjectType {
      */
     IDENTITY_PROVIDERS("identity_providers", "identity-providers.json", "alias", List.of(
             Field.required("alias", Kind.STRING).matching("[A-Za-z0-9][A-Za-z0-9._-]{0,254}"),
-            Field.required("providerId", Kind.STRING).oneOf("oidc", "keycloak-oidc", "city-oidc", "saml"),
+            Field.required("providerId", Kind.STRING).oneOf("oidc", "keycloak-oidc", "city-oidc", "saml", "city-saml"),
             Field.of("displayName", Kind.STRING),
             Field.of("enabled", Kind.BOOLEAN),
             Field.of("trustEmail", Kind.BOOLEAN),

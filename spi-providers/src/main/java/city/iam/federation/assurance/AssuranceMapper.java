@@ -53,7 +53,7 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
     public static final String NOTE_CITY_ACR = "city.acr";
 
     private static final String[] COMPATIBLE = {OIDCIdentityProviderFactory.PROVIDER_ID, CityOidcIdentityProviderFactory.PROVIDER_ID,
-            KeycloakOIDCIdentityProviderFactory.PROVIDER_ID, SAMLIdentityProviderFactory.PROVIDER_ID};
+            KeycloakOIDCIdentityProviderFactory.PROVIDER_ID, SAMLIdentityProviderFactory.PROVIDER_ID, CitySamlIdentityProviderFactory.PROVIDER_ID};
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(AssuranceConfig.PRESET).label("Upstream acr vocabulary")

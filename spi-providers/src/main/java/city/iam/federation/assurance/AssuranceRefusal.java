@@ -6,9 +6,11 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorPage;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Ends a brokered login the assurance mapper refused: an {@code IDENTITY_PROVIDER_LOGIN_ERROR} event naming
@@ -33,5 +35,21 @@ final class AssuranceRefusal {
         event.error(code);
         Response page = ErrorPage.error(session, context.getAuthenticationSession(), Response.Status.FORBIDDEN, description);
         return new WebApplicationException(page);
+    }
+
+    /**
+     * A step-up request refused before the redirect (the IdP cannot reach an essential level). Keycloak's broker
+     * endpoint answers a {@link WebApplicationException} as it is, so the user sees our 403 page.
+     */
+    static WebApplicationException beforeRedirect(KeycloakSession session, AuthenticationSessionModel authSession, String idpAlias,
+                                                  String code, String description) {
+        RealmModel realm = session.getContext().getRealm();
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
+                .detail(Details.IDENTITY_PROVIDER, idpAlias)
+                .detail("requested_level", String.valueOf(authSession.getClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION)));
+        event.client(authSession.getClient());
+        event.error(code);
+        return new WebApplicationException(ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, description));
     }
 }

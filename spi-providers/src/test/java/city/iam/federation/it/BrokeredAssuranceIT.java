@@ -42,6 +42,9 @@ class BrokeredAssuranceIT {
         idp.brokerWithAssurance("utility-fc", Map.of("acr.preset", "franceconnect", "syncMode", "INHERIT"));
         // city-oidc: the OIDC broker that forwards step-up requests translated into the IdP's vocabulary.
         idp.brokerWithAssurance("utility-stepup", "city-oidc", Map.of("acr.preset", "eidas", "syncMode", "INHERIT"));
+        // city-oidc whose table stops at substantial: an essential "high" cannot be reached through it.
+        idp.brokerWithAssurance("utility-upto-substantial", "city-oidc", Map.of("acr.table",
+                "{\"" + StakeholderIdp.EIDAS_SUBSTANTIAL + "\":\"substantial\"}", "syncMode", "INHERIT"));
         idp.city.user("ada", "Ada-pass-1", "auditor");
     }
 
@@ -139,6 +142,22 @@ class BrokeredAssuranceIT {
             found |= "city_acr_insufficient".equals(e.path("error").asText());
         }
         assertTrue(found, events.toString());
+    }
+
+    @Test
+    void essentialLevelTheIdpCannotReachFailsBeforeTheRedirect() {
+        String claims = java.net.URLEncoder.encode("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"high\"]}}}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Browser.Page refused = new Browser(StakeholderIdp.APP_REDIRECT).open(idp.authUrl("utility-upto-substantial", "&claims=" + claims));
+        assertEquals(403, refused.status(), refused.url() + " " + refused.body());
+        assertTrue(refused.url().contains("/realms/" + idp.city.name() + "/"), "never sent to the IdP: " + refused.url());
+        assertTrue(refused.body().contains("cannot provide the level of assurance"), refused.body());
+        boolean found = false;
+        for (JsonNode e : http.get(idp.city.adminPath("/events?type=IDENTITY_PROVIDER_LOGIN_ERROR"), idp.server.masterToken()).json()) {
+            found |= "city_acr_unreachable".equals(e.path("error").asText())
+                    && "utility-upto-substantial".equals(e.path("details").path("identity_provider").asText());
+        }
+        assertTrue(found, "IDENTITY_PROVIDER_LOGIN_ERROR city_acr_unreachable");
     }
 
     private List<JsonNode> audit(String action) {
