@@ -125,12 +125,14 @@ public final class SodScan implements Job {
                 .setParameter("realm", realmId).setParameter("trigger", TRIGGER + rule.id()).getResultList());
     }
 
-    /** The rule's definition, reviewing the rule's reviewed side only, launched by this scan alone. */
+    /** The rule's definition, reviewing the rule's reviewed side only, launched by this scan alone and without a cadence. */
     static DefinitionDocument scopedTo(DefinitionDocument definition, SodRule rule) {
         ObjectNode doc = Json.MAPPER.valueToTree(definition);
         doc.set("scope", Json.MAPPER.valueToTree(new DefinitionDocument.Scope(List.of(rule.document().sides().get(0)), null)));
         doc.remove("recurrence");
         doc.remove("trigger");
+        // A conflict is reviewed whenever it is found, however recently its side was certified on its own.
+        doc.remove("cadence_by_sensitivity");
         try {
             return Json.MAPPER.treeToValue(doc, DefinitionDocument.class);
         } catch (JsonProcessingException e) {
