@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A campaign's progress aggregated in the database, so it costs the same two grouped queries whether the campaign
- * has ten items or 500 000: items and decisions by type, by reviewer and by remediation state (one query), and
+ * A campaign's progress aggregated in the database — two grouped queries, and an answer of the same small size
+ * whether the campaign has ten items or 500 000: items and decisions by type, by reviewer and by remediation state (one query), and
  * decisions over time in buckets of an hour or a day (one query). Undecided items ({@code decision} null or
  * {@code NOT_DECIDED}) count as {@code open}.
  */

@@ -112,7 +112,7 @@ public final class Main {
             long started = System.nanoTime();
             LiveState live = api.read(desired.types());
             if (LiveReferences.needed(desired)) {
-                List<Problem> problems = LiveReferences.check(desired, api.realmNames(), server.realm());
+                List<Problem> problems = LiveReferences.check(desired, api.realmNames(), api.existingUsers(LiveReferences.usernames(desired)), server.realm());
                 if (!problems.isEmpty()) {
                     report(options.dir() + " names objects realm " + server.realm() + " does not have", problems);
                     if (options.command().equals("apply")) {
