@@ -23,12 +23,18 @@ public final class LiveReferences {
 
     /** The types whose objects name groups or roles; only they make the tool read the realm's names. */
     public static final Set<ObjectType> TYPES = EnumSet.of(ObjectType.REVIEW_DEFINITIONS, ObjectType.BIRTHRIGHT_POLICY,
-            ObjectType.IDENTITY_PROVIDERS, ObjectType.ENROLLMENT_GROUPS);
+            ObjectType.IDENTITY_PROVIDERS);
 
     private LiveReferences() {
     }
 
+    /** Whether anything must be checked against the live realm: names (see {@link #namesNeeded}) or people. */
     public static boolean needed(DesiredState state) {
+        return namesNeeded(state) || !usernames(state).isEmpty();
+    }
+
+    /** Whether the realm's group, role and organisation names must be read (one partial export). */
+    public static boolean namesNeeded(DesiredState state) {
         return state.types().stream().anyMatch(TYPES::contains);
     }
 
