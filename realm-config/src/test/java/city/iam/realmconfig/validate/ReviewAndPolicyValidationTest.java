@@ -140,7 +140,9 @@ class ReviewAndPolicyValidationTest {
         Path dir = tmp.resolve("people");
         dir.toFile().mkdirs();
         TestDirs.write(dir, "review-definitions.json", definition("{\"type\": \"group\", \"path\": \"/fin-ops\"}", "", "owner"));
-        TestDirs.write(dir, "enrollment-groups.json", TestDirs.read(TestDirs.reference(), "enrollment-groups.json"));
+        for (String file : List.of("enrollment-groups.json", "trust-anchors.json")) {
+            TestDirs.write(dir, file, TestDirs.read(TestDirs.reference(), file));
+        }
         DirectoryReader.Result read = new Validator(Map.<String, String>of()::get).validate(dir);
         assertTrue(read.valid(), read.problems()::toString);
         assertEquals(Set.of("ciso", "devi.devices"), LiveReferences.usernames(read.state()), "the reference group's owner and the reviewer");
