@@ -97,14 +97,16 @@ async function audit(root) {
       el('td', {}, e.action), el('td', {}, e.subject || '')))));
 }
 
-async function myReviews(root) {
-  const items = await api('/realms/{realm}/access-reviews/my-items?max=500');
+const REVIEW_PAGE = 100;
+
+async function myReviews(root, roles, first = 0) {
+  const items = await api(`/realms/{realm}/access-reviews/my-items?first=${first}&max=${REVIEW_PAGE}`);
   const byCampaign = {};
   items.forEach(i => (byCampaign[i.campaign_id] = byCampaign[i.campaign_id] || []).push(i));
   for (const [campaign, list] of Object.entries(byCampaign)) {
     const decided = list.filter(i => i.decision && i.decision !== 'NOT_DECIDED').length;
     root.append(el('h2', {}, `Campaign ${campaign.slice(0, 8)}`),
-      el('p', {}, el('progress', { max: list.length, value: decided, 'aria-label': `${decided} of ${list.length} decided` }), ` ${decided} of ${list.length} decided`),
+      el('p', {}, el('progress', { max: list.length, value: decided, 'aria-label': `${decided} of ${list.length} decided` }), ` ${decided} of ${list.length} decided on this page`),
       table(['User', 'Access', 'Granted through', 'Recommendation', 'Decision', 'Decide', 'Select'], list.map(i => el('tr', { 'data-item': i.id },
         el('td', {}, i.username), el('td', {}, `${i.access}${i.privileged ? ' (privileged)' : ''}`), el('td', {}, i.grant_path || i.grant_kind),
         el('td', {}, el('strong', {}, i.recommendation || ''), el('br'), el('span', { class: 'muted' }, (i.recommendation_reasons || []).join('; '))),
@@ -114,8 +116,14 @@ async function myReviews(root) {
       bulkForm(campaign));
   }
   if (!items.length) {
-    root.append(el('p', {}, 'No review items are waiting for you.'));
+    root.append(el('p', {}, first ? 'No more items.' : 'No review items are waiting for you.'));
   }
+  // One page of items at a time (a manager may have hundreds): the page stays quick to draw and to use.
+  const again = at => async () => { root.replaceChildren(); await myReviews(root, roles, at); };
+  root.append(el('p', { class: 'pager' },
+    first > 0 ? el('button', { type: 'button', class: 'act', onclick: again(Math.max(0, first - REVIEW_PAGE)) }, `Previous ${REVIEW_PAGE}`) : '', ' ',
+    items.length === REVIEW_PAGE ? el('button', { type: 'button', class: 'act', id: 'next-items', onclick: again(first + REVIEW_PAGE) }, `Next ${REVIEW_PAGE}`) : '',
+    items.length ? el('span', { class: 'muted' }, ` Items ${first + 1}–${first + items.length}.`) : ''));
 
   // Bulk decisions are all or nothing; the server refuses to accept privileged or deny-recommended items in bulk.
   function bulkForm(campaign) {
@@ -130,7 +138,7 @@ async function myReviews(root) {
         const r = await api('/realms/{realm}/access-reviews/items/decisions', { method: 'POST', body: { item_ids: ids, decision, comment: comment.value.trim() || undefined } });
         say(`${decision} recorded for ${r.decided} items.`, 'ok');
         root.replaceChildren();
-        await myReviews(root);
+        await myReviews(root, roles, first);
       } catch (err) {
         say(err.message, 'bad');
       }
@@ -159,7 +167,7 @@ async function myReviews(root) {
         await api(`/realms/{realm}/access-reviews/items/${i.id}/decision`, { method: 'POST', body });
         say(`${i.username} / ${i.access}: ${choice.value} recorded.`, 'ok');
         root.replaceChildren();
-        await myReviews(root);
+        await myReviews(root, roles, first);
       } catch (err) {
         say(`${i.username} / ${i.access}: ${err.message}`, 'bad');
       }
