@@ -79,6 +79,12 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   done
 ) &
 
+# The demo identity provider realm (uni-idp) and the city realm's brokers to it name http://localhost:8080: another
+# port is written into the files the server imports (first start, or CITY_IAM_FRESH=1).
+if [ "$port" != "8080" ]; then
+  sed -i "s#http://localhost:8080/#http://localhost:${port}/#g" "$server"/data/import/*.json
+fi
+
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
@@ -104,6 +110,10 @@ cat <<TXT
     ulla.utility   member of utility-a (energy data by agreement) (Utility-2026!)
     rhea.research  member of uni (health research data)     (Research-2026!)
     carl.citizen   no roles                                  (Citizen-2026!)
+
+  Login page: email first. una@uni.example goes to the City University's demo IdP (realm uni-idp, una / Una-2026!);
+  "National eID (demo)" in the eID group signs in there too. City IAM console (five-minute tour: README.md):
+    http://localhost:${port}/realms/city/city-iam/console/
 
 TXT
 

@@ -60,6 +60,8 @@ async function show(allowed, mine) {
   }
   const root = document.getElementById('page');
   root.replaceChildren();
+  delete document.body.dataset.rendered;
+  performance.mark('city-iam:show');
   say('');
   if (!page) {
     document.getElementById('title').textContent = 'Nothing to show';
@@ -71,6 +73,9 @@ async function show(allowed, mine) {
   document.title = `${page.title} · City IAM console`;
   try {
     await page.render(root, mine);
+    // Time to interactive, for the browser harness: the page's data is on screen and its controls work.
+    performance.mark('city-iam:rendered', { detail: page.id });
+    document.body.dataset.rendered = page.id;
   } catch (e) {
     say(`Could not load this page: ${e.message}`, 'bad');
   }

@@ -97,14 +97,16 @@ async function audit(root) {
       el('td', {}, e.action), el('td', {}, e.subject || '')))));
 }
 
-async function myReviews(root) {
-  const items = await api('/realms/{realm}/access-reviews/my-items?max=500');
+const REVIEW_PAGE = 100;
+
+async function myReviews(root, roles, first = 0) {
+  const items = await api(`/realms/{realm}/access-reviews/my-items?first=${first}&max=${REVIEW_PAGE}`);
   const byCampaign = {};
   items.forEach(i => (byCampaign[i.campaign_id] = byCampaign[i.campaign_id] || []).push(i));
   for (const [campaign, list] of Object.entries(byCampaign)) {
     const decided = list.filter(i => i.decision && i.decision !== 'NOT_DECIDED').length;
     root.append(el('h2', {}, `Campaign ${campaign.slice(0, 8)}`),
-      el('p', {}, el('progress', { max: list.length, value: decided, 'aria-label': `${decided} of ${list.length} decided` }), ` ${decided} of ${list.length} decided`),
+      el('p', {}, el('progress', { max: list.length, value: decided, 'aria-label': `${decided} of ${list.length} decided` }), ` ${decided} of ${list.length} decided on this page`),
       table(['User', 'Access', 'Granted through', 'Recommendation', 'Decision', 'Decide', 'Select'], list.map(i => el('tr', { 'data-item': i.id },
         el('td', {}, i.username), el('td', {}, `${i.access}${i.privileged ? ' (privileged)' : ''}`), el('td', {}, i.grant_path || i.grant_kind),
         el('td', {}, el('strong', {}, i.recommendation || ''), el('br'), el('span', { class: 'muted' }, (i.recommendation_reasons || []).join('; '))),
@@ -114,8 +116,14 @@ async function myReviews(root) {
       bulkForm(campaign));
   }
   if (!items.length) {
-    root.append(el('p', {}, 'No review items are waiting for you.'));
+    root.append(el('p', {}, first ? 'No more items.' : 'No review items are waiting for you.'));
   }
+  // One page of items at a time (a manager may have hundreds): the page stays quick to draw and to use.
+  const again = at => async () => { root.replaceChildren(); await myReviews(root, roles, at); };
+  root.append(el('p', { class: 'pager' },
+    first > 0 ? el('button', { type: 'button', class: 'act', onclick: again(Math.max(0, first - REVIEW_PAGE)) }, `Previous ${REVIEW_PAGE}`) : '', ' ',
+    items.length === REVIEW_PAGE ? el('button', { type: 'button', class: 'act', id: 'next-items', onclick: again(first + REVIEW_PAGE) }, `Next ${REVIEW_PAGE}`) : '',
+    items.length ? el('span', { class: 'muted' }, ` Items ${first + 1}–${first + items.length}.`) : ''));
 
   // Bulk decisions are all or nothing; the server refuses to accept privileged or deny-recommended items in bulk.
   function bulkForm(campaign) {
@@ -130,7 +138,7 @@ async function myReviews(root) {
         const r = await api('/realms/{realm}/access-reviews/items/decisions', { method: 'POST', body: { item_ids: ids, decision, comment: comment.value.trim() || undefined } });
         say(`${decision} recorded for ${r.decided} items.`, 'ok');
         root.replaceChildren();
-        await myReviews(root);
+        await myReviews(root, roles, first);
       } catch (err) {
         say(err.message, 'bad');
       }
@@ -159,7 +167,7 @@ async function myReviews(root) {
         await api(`/realms/{realm}/access-reviews/items/${i.id}/decision`, { method: 'POST', body });
         say(`${i.username} / ${i.access}: ${choice.value} recorded.`, 'ok');
         root.replaceChildren();
-        await myReviews(root);
+        await myReviews(root, roles, first);
       } catch (err) {
         say(`${i.username} / ${i.access}: ${err.message}`, 'bad');
       }
@@ -184,27 +192,50 @@ async function download(path, name) {
 
 async function campaigns(root, roles) {
   const list = await api('/admin/realms/{realm}/access-reviews/campaigns?max=50');
+  if (roles.has('review-admin')) {
+    root.append(await launchForm());
+  }
   root.append(table(['Campaign', 'Status', 'Stage', 'Deadline', 'Items', ''], list.map(c => el('tr', { 'data-campaign': c.id },
     el('td', {}, `${c.id.slice(0, 8)} (${c.definition_id} v${c.definition_version})`),
     el('td', {}, c.status), el('td', {}, `${c.stage} of ${c.stage_count}`), el('td', {}, when(c.stage_deadline)), el('td', {}, c.item_count),
-    el('td', {}, el('button', { type: 'button', class: 'act', onclick: () => detail(c) }, 'Progress'))))));
+    el('td', {}, el('button', { type: 'button', class: 'act', 'aria-label': `Progress of campaign ${c.id.slice(0, 8)}`, onclick: () => detail(c) }, 'Progress'))))));
   const panel = el('section', { id: 'campaign', 'aria-live': 'polite' });
   root.append(panel);
   if (list.length) {
     await detail(list[0]);
   }
 
+  // Launch now: a campaign of the chosen definition, as the scheduler would launch it (review-admin only; the API refuses others).
+  async function launchForm() {
+    const definitions = await api('/admin/realms/{realm}/access-reviews/definitions');
+    const choice = el('select', { id: 'launch-definition', name: 'definition' },
+      definitions.map(d => el('option', { value: d.id }, `${d.name || d.id} (${d.id})`)));
+    return el('form', { class: 'inline', id: 'launch', onsubmit: async e => {
+      e.preventDefault();
+      try {
+        const c = await api('/admin/realms/{realm}/access-reviews/campaigns', { method: 'POST', body: { definition_id: choice.value } });
+        say(`Campaign launched: ${c.id.slice(0, 8)} with ${c.item_count} items.`, 'ok');
+        root.replaceChildren();
+        await campaigns(root, roles);
+      } catch (err) {
+        say(`Launch refused: ${err.message}`, 'bad');
+      }
+    } }, el('div', {}, el('label', { for: choice.id }, 'Review definition'), choice),
+    el('input', { type: 'submit', value: 'Launch now', disabled: definitions.length ? null : true }));
+  }
+
   async function detail(c) {
-    const items = await api(`/admin/realms/{realm}/access-reviews/campaigns/${c.id}/items?max=1000`);
-    const count = key => items.reduce((m, i) => { const k = i[key] || 'open'; m[k] = (m[k] || 0) + 1; return m; }, {});
-    const decisions = count('decision');
-    const reviewers = count('reviewer_id');
-    const failed = items.filter(i => i.remediation === 'FAILED');
-    const decided = items.length - (decisions.open || 0) - (decisions.NOT_DECIDED || 0);
-    panel.replaceChildren(el('h2', {}, `Campaign ${c.id.slice(0, 8)}: ${decided} of ${items.length} decided`),
-      el('p', {}, el('progress', { id: 'progress', max: items.length || 1, value: decided, 'aria-label': `${decided} of ${items.length} decided` })),
-      chart('Decisions by type', decisions), chart('Items by reviewer', reviewers),
-      el('h3', {}, 'Remediation failures'), table(['User', 'Access', 'Reason'], failed.map(i => el('tr', {}, el('td', {}, i.username),
+    const p = await api(`/admin/realms/{realm}/access-reviews/campaigns/${c.id}/progress?max=10`);
+    const reviewers = {};
+    p.reviewers.forEach(r => { reviewers[`${r.reviewer || 'unassigned'} (${r.decided} of ${r.items})`] = r.items; });
+    const last = c.stage >= c.stage_count;
+    panel.replaceChildren(el('h2', {}, `Campaign ${c.id.slice(0, 8)}: ${p.decided} of ${p.items} decided`),
+      el('p', {}, el('progress', { id: 'progress', max: p.items || 1, value: p.decided, 'aria-label': `${p.decided} of ${p.items} decided` })),
+      timeline(c, p),
+      chart('Decisions by type', p.decisions),
+      chart(`Items by reviewer${p.reviewer_count > p.reviewers.length ? ` (top ${p.reviewers.length} of ${p.reviewer_count})` : ''}`, reviewers),
+      Object.keys(p.remediation).length ? chart('Remediation', p.remediation) : '',
+      el('h3', {}, 'Remediation failures'), table(['User', 'Access', 'Reason'], p.failures.map(i => el('tr', {}, el('td', {}, i.username),
         el('td', {}, i.access), el('td', {}, i.remediation_reason || '')))),
       el('p', {},
         el('button', { type: 'button', class: 'act', onclick: () => download(`${apiBase()}/campaigns/${c.id}/report?format=csv`, `campaign-${c.id}.csv`) }, 'Download CSV'), ' ',
@@ -212,14 +243,56 @@ async function campaigns(root, roles) {
         roles.has('review-admin') && c.status !== 'CLOSED' ? el('button', { type: 'button', class: 'act', onclick: async () => {
           try {
             await api(`/admin/realms/{realm}/access-reviews/campaigns/${c.id}/close-stage`, { method: 'POST', body: {} });
-            say('Stage closed.', 'ok');
+            say(last ? 'Campaign closed.' : 'Stage closed.', 'ok');
             root.replaceChildren();
             await campaigns(root, roles);
           } catch (e) {
             say(e.message, 'bad');
           }
-        } }, 'Close stage') : ''));
+        } }, last ? 'Close campaign' : 'Close stage') : ''));
   }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs = {}, text) {
+  const e = document.createElementNS(SVG, tag);
+  Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
+  if (text !== undefined) {
+    e.textContent = text;
+  }
+  return e;
+}
+
+// Cumulative decisions over time as a step line from the launch to now, scaled to all items; the numbers are also in a table.
+function timeline(c, p) {
+  const w = 640, h = 200, left = 56, bottom = 28, top = 12, right = 12;
+  const width = p.bucket === 'P1D' ? 86400000 : 3600000;
+  const from = Date.parse(c.created_at);
+  const to = Math.max(Date.now(), ...p.over_time.map(t => Date.parse(t.at) + width), from + width);
+  const x = t => left + ((w - left - right) * (t - from)) / (to - from);
+  const y = n => h - bottom - ((h - bottom - top) * n) / Math.max(1, p.items);
+  let pts = `${x(from)},${y(0)}`;
+  let prev = 0;
+  for (const t of p.over_time) {
+    const end = Math.min(to, Date.parse(t.at) + width);
+    pts += ` ${x(end)},${y(prev)} ${x(end)},${y(t.cumulative)}`;
+    prev = t.cumulative;
+  }
+  pts += ` ${x(to)},${y(prev)}`;
+  const title = `Decisions over time (per ${p.bucket === 'P1D' ? 'day' : 'hour'}): ${prev} of ${p.items} decided`;
+  const chartSvg = svg('svg', { id: 'over-time', viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-labelledby': 'over-time-title', 'data-decided': prev, class: 'timeline' });
+  chartSvg.append(svg('title', { id: 'over-time-title' }, title),
+    svg('line', { x1: left, y1: y(0), x2: w - right, y2: y(0), class: 'axis' }),
+    svg('line', { x1: left, y1: top, x2: left, y2: y(0), class: 'axis' }),
+    svg('text', { x: left - 6, y: y(p.items) + 4, 'text-anchor': 'end' }, String(p.items)),
+    svg('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end' }, '0'),
+    svg('text', { x: left, y: h - 8 }, new Date(from).toLocaleDateString()),
+    svg('text', { x: w - right, y: h - 8, 'text-anchor': 'end' }, 'now'),
+    svg('polyline', { points: pts, class: 'line' }));
+  const rows = p.over_time.map(t => el('tr', {}, el('td', {}, when(t.at)), el('td', {}, t.decided), el('td', {}, t.cumulative)));
+  return el('div', {}, el('h3', {}, 'Decisions over time'), chartSvg,
+    el('details', {}, el('summary', {}, 'As a table'), table(['From', 'Decided', 'Total decided'], rows)));
 }
 
 function apiBase() {

@@ -69,6 +69,35 @@ class CityRealmIT {
         assertEquals("PERMIT", open.get("decision").asText(), "open data for every citizen");
     }
 
+    /**
+     * The demo realm's browser flow is the city's home-realm discovery: the eID group shows the demo eID, and an
+     * address of the university's domain goes to the university's demo IdP realm (uni-idp) with the address as
+     * login_hint. The IdP's URLs name the dev server's port 8080, so here only the redirect is checked.
+     */
+    @Test
+    void loginShowsTheEidGroupAndDiscoversTheUniversityIdp(TestServer server) {
+        Http http = server.http();
+        assertEquals("city discovery", http.get("/admin/realms/city", server.masterToken()).json().get("browserFlow").asText());
+        assertEquals(200, http.get("/realms/uni-idp/.well-known/openid-configuration", null).status(), "the demo IdP realm is imported too");
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(server.baseUrl().replace("127.0.0.1", "localhost") + "/realms/city/account");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            org.openqa.selenium.WebElement eid = browser.findElement(By.id("eid-eid-demo"));
+            assertEquals("eIDAS", eid.findElement(By.className("city-eid__preset")).getText(), "labelled with its preset");
+            assertTrue(eid.getText().contains("National eID (demo)"), eid.getText());
+            assertTrue(!browser.getPageSource().contains("uni-demo"), "the organisation's IdP is not named on the page");
+            HeadlessChromium.assertAccessible(browser, "city-login-discovery");
+            browser.findElement(By.id("username")).sendKeys("una@uni.example");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/realms/uni-idp/protocol/openid-connect/auth"));
+            assertTrue(browser.getCurrentUrl().contains("login_hint=una%40uni.example"), browser.getCurrentUrl());
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     void demoUserLogsInThroughTheBrowser(TestServer server) {
         ChromeDriver browser = HeadlessChromium.start();

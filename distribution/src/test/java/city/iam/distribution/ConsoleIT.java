@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The City IAM console in headless Chromium against the demo city realm: each demo user signs in through the
  * city login theme and sees only the pages of their roles; a reviewer sees only their items and revokes one with a
- * comment, the campaign's progress moves, closing the stage removes the grant; a review admin acknowledges a
+ * comment, the campaign's progress bar and decisions-over-time chart move, closing the campaign removes the grant and
+ * launching from the console opens a new campaign (an auditor gets neither button, and 403 from the APIs); a review admin acknowledges a
  * finding and a device admin quarantines a device, and the API shows each; an auditor verifies the audit chain; a citizen sees no pages and gets 403 from the APIs. axe-core
  * checks the login page and every console page for serious or critical accessibility violations.
  */
@@ -47,6 +48,7 @@ class ConsoleIT {
         as(server, "rita.reviewer", "Reviewer-2026!", "campaigns", browser -> {
             assertEquals(List.of("My reviews", "Campaigns", "Findings"), navigation(browser));
             assertEquals("0", wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("progress"))).getAttribute("value"));
+            assertEquals("0", browser.findElement(By.id("over-time")).getAttribute("data-decided"), "no decisions yet on the chart");
             open(browser, "reviews", "My reviews");
             List<WebElement> rows = wait(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-item]"), 2));
             assertEquals(List.of("carl.citizen", "ulla.utility"), rows.stream().map(r -> r.findElement(By.tagName("td")).getText()).sorted().toList(),
@@ -62,9 +64,21 @@ class ConsoleIT {
             accessible(browser, "console-my-reviews");
             open(browser, "campaigns", "Campaigns");
             wait(browser).until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "2"));
+            assertEquals("2", browser.findElement(By.id("over-time")).getAttribute("data-decided"), "the progress chart moved with the decisions");
+            assertTrue(browser.findElement(By.cssSelector("#over-time title")).getAttribute("textContent").contains("2 of 2 decided"));
             HeadlessChromium.screenshot(browser, "console-campaign-progress");
-            browser.findElement(By.xpath("//button[text()='Close stage']")).click();
-            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Stage closed"));
+            browser.findElement(By.xpath("//button[text()='Close campaign']")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Campaign closed"));
+
+            // Launch now from the console: a second campaign of the same definition, reviewing what is left (ulla's grant).
+            new org.openqa.selenium.support.ui.Select(wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("launch-definition"))))
+                    .selectByValue("console-review");
+            browser.findElement(By.cssSelector("#launch input[type=submit]")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Campaign launched"));
+            wait(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-campaign]"), 2));
+            assertEquals("0", wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("over-time"))).getAttribute("data-decided"),
+                    "the newest campaign is shown, nothing decided yet");
+            HeadlessChromium.screenshot(browser, "console-campaign-launched");
 
             open(browser, "findings", "Findings");
             WebElement form = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-finding] form")));
@@ -76,6 +90,17 @@ class ConsoleIT {
             assertEquals("ACKNOWLEDGED", finding.get("status").asText(), finding.toString());
             assertEquals("rita.reviewer", finding.get("acknowledged_by").asText());
         });
+        JsonNode campaigns = http.get("/admin/realms/city/access-reviews/campaigns?definition=console-review", reviewAdmin).json();
+        assertEquals(2, campaigns.size(), "one launched over the API, one from the console: " + campaigns);
+        assertEquals("OPEN", campaigns.get(0).get("status").asText());
+        assertEquals(1, campaigns.get(0).get("item_count").asInt(), "only ulla still holds the role");
+        assertEquals("CLOSED", campaigns.get(1).get("status").asText());
+        JsonNode progress = http.get("/admin/realms/city/access-reviews/campaigns/" + campaigns.get(1).get("id").asText() + "/progress", reviewAdmin).json();
+        assertEquals(2, progress.get("decided").asInt(), progress.toString());
+        assertEquals(1, progress.get("decisions").get("ACCEPT").asInt(), progress.toString());
+        assertEquals(1, progress.get("decisions").get("REVOKE").asInt(), progress.toString());
+        assertEquals("rita.reviewer", progress.get("reviewers").get(0).get("reviewer").asText(), progress.toString());
+        assertEquals(2, progress.get("over_time").get(0).get("cumulative").asInt(), progress.toString());
         assertFalse(realmRoles(http, server, carl).contains("console-review"), "the revoked grant is gone");
         assertTrue(realmRoles(http, server, ulla).contains("console-review"), "the accepted one stays");
 
@@ -98,6 +123,11 @@ class ConsoleIT {
             assertEquals(List.of("Campaigns", "Devices", "Findings", "Audit log"), navigation(browser));
             wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
             wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "The audit chain is intact"));
+            open(browser, "campaigns", "Campaigns");
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("over-time")));
+            assertTrue(browser.findElements(By.id("launch")).isEmpty(), "auditors get no launch form");
+            assertTrue(browser.findElements(By.xpath("//button[starts-with(text(),'Close')]")).isEmpty(), "auditors close nothing");
+            accessible(browser, "console-campaigns-auditor");
             open(browser, "findings", "Findings");
             assertTrue(browser.findElements(By.cssSelector("tr[data-finding] form")).isEmpty(), "auditors acknowledge nothing");
             accessible(browser, "console-findings-auditor");
@@ -106,7 +136,19 @@ class ConsoleIT {
             assertTrue(navigation(browser).isEmpty(), "no pages without a role");
             assertEquals("Nothing to show", browser.findElement(By.id("title")).getText());
         });
+        String auditor = http.passwordToken("city", "ada.auditor", "Auditor-2026!");
+        String open = campaigns.get(0).get("id").asText();
+        assertEquals(200, http.get("/admin/realms/city/access-reviews/campaigns/" + open + "/progress", auditor).status(), "auditors read progress");
+        Http.Reply refused = http.postJson("/admin/realms/city/access-reviews/campaigns", auditor, Map.of("definition_id", "console-review"));
+        assertEquals(403, refused.status(), "auditors launch nothing: " + refused);
+        assertEquals(403, http.postJson("/admin/realms/city/access-reviews/campaigns/" + open + "/close-stage", auditor, Map.of()).status());
+        Http.Reply badBucket = http.get("/admin/realms/city/access-reviews/campaigns/" + open + "/progress?bucket=PT1M", auditor);
+        assertEquals(400, badBucket.status(), badBucket.toString());
+        assertEquals("invalid_bucket", badBucket.json().get("error").asText());
+        assertEquals(404, http.get("/admin/realms/city/access-reviews/campaigns/nope/progress", auditor).status());
         String citizen = http.passwordToken("city", "carl.citizen", "Citizen-2026!");
+        assertEquals(403, http.get("/admin/realms/city/access-reviews/campaigns/" + open + "/progress", citizen).status());
+        assertEquals(403, http.postJson("/admin/realms/city/access-reviews/campaigns", citizen, Map.of("definition_id", "console-review")).status());
         assertEquals(403, http.get("/admin/realms/city/lifecycle/findings", citizen).status());
         assertEquals(403, http.get("/admin/realms/city/device-identity/fleet-report", citizen).status());
         assertEquals(403, http.get("/admin/realms/city/city-iam/audit", citizen).status());

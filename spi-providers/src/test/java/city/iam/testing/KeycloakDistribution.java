@@ -27,7 +27,7 @@ public final class KeycloakDistribution implements TestServer {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
-    /** How long a start may take; a shared, loaded CI machine may need more ({@code -Dcityiam.test.start-timeout=PT15M}). */
+    /** How long a start (and {@code kc.sh build}) may take; {@code -Dcityiam.test.start-timeout=PT15M} for a loaded, shared machine. */
     private static final Duration START_TIMEOUT = Duration.parse(System.getProperty("cityiam.test.start-timeout", "PT10M"));
 
     private final ServerConfig config;
@@ -112,7 +112,7 @@ public final class KeycloakDistribution implements TestServer {
             options.addAll(config.options());
             options.addAll(prepare());
             if (config.buildFirst()) {
-                run(List.of("build"), config.options().stream().filter(o -> o.startsWith("--features")).toList(), Duration.ofMinutes(4));
+                run(List.of("build"), config.options().stream().filter(o -> o.startsWith("--features")).toList(), START_TIMEOUT);
             }
             startOptions = List.copyOf(options);
             process = kc(List.of("start-dev"), startOptions).start();

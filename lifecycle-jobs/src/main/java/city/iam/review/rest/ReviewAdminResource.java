@@ -17,6 +17,7 @@ import city.iam.review.campaign.CampaignLauncher;
 import city.iam.review.campaign.Campaigns;
 import city.iam.review.campaign.Drift;
 import city.iam.review.campaign.Preview;
+import city.iam.review.campaign.Progress;
 import city.iam.review.definition.DefinitionDocument;
 import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
@@ -49,7 +50,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/access-reviews}: definitions (CRUD, dry-run preview), campaigns (launch now, list,
- * items, close the current stage) and the campaign report (JSON, CSV). Changes need {@code review-admin};
+ * items, progress aggregates, close the current stage) and the campaign report (JSON, CSV). Changes need {@code review-admin};
  * reads also {@code auditor}. Every change, and every report export, is an admin event plus an audit entry in
  * the transaction of the change.
  */
@@ -194,6 +195,18 @@ public class ReviewAdminResource {
             Page page = Page.of(first, max);
             campaignTable().require(id);
             return Response.ok(campaignTable().items(id, page).stream().map(ItemView::of).toList()).build();
+        });
+    }
+
+    @GET
+    @Path("campaigns/{id}/progress")
+    public Response progress(@PathParam("id") String id, @QueryParam("bucket") String bucket,
+                             @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            CampaignEntity c = campaignTable().require(id);
+            Progress.Bucket width = Progress.Bucket.parse(bucket, c.getCreatedAt(), KeycloakClock.INSTANCE.millis());
+            return Response.ok(ProgressView.of(session, realm, new Progress(em()), c, width, page)).build();
         });
     }
 

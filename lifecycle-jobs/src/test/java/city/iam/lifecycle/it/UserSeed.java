@@ -5,6 +5,7 @@ import city.iam.testing.TestServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,6 +56,41 @@ public final class UserSeed {
                     rs.next();
                     return rs.getLong(1);
                 }
+            }
+        }
+    }
+
+    /** Every bench user gets the roles and a manager attribute naming bench-(i mod managers). */
+    public static void rolesAndManagers(TestServer server, String realmId, List<String> roleIds, int managers) throws Exception {
+        try (Connection c = server.database().orElseThrow().connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement users = c.prepareStatement("SELECT ID, USERNAME FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME LIKE 'bench-%'");
+                 PreparedStatement map = c.prepareStatement("INSERT INTO USER_ROLE_MAPPING (ROLE_ID, USER_ID) VALUES (?, ?)");
+                 PreparedStatement attr = c.prepareStatement("INSERT INTO USER_ATTRIBUTE (NAME, VALUE, USER_ID, ID) VALUES ('manager', ?, ?, ?)")) {
+                users.setString(1, realmId);
+                int n = 0;
+                try (ResultSet rs = users.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        int i = Integer.parseInt(rs.getString(2).substring("bench-".length()));
+                        for (String role : roleIds) {
+                            map.setString(1, role);
+                            map.setString(2, id);
+                            map.addBatch();
+                        }
+                        attr.setString(1, "bench-" + (i % managers));
+                        attr.setString(2, id);
+                        attr.setString(3, UUID.randomUUID().toString());
+                        attr.addBatch();
+                        if (++n % 1000 == 0) {
+                            map.executeBatch();
+                            attr.executeBatch();
+                        }
+                    }
+                }
+                map.executeBatch();
+                attr.executeBatch();
+                c.commit();
             }
         }
     }

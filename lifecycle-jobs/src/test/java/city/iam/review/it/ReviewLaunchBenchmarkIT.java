@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,7 +42,7 @@ class ReviewLaunchBenchmarkIT {
             long now = System.currentTimeMillis();
             assertEquals(users, UserSeed.users(server, city.realm.realmId(), users, now - 86_400_000L, now - 1000));
             int managers = Math.max(1, users / 100);
-            grantAndReport(server, city.realm.realmId(), roleIds, managers);
+            UserSeed.rolesAndManagers(server, city.realm.realmId(), roleIds, managers);
 
             Map<String, Object> definition = Map.of("id", "bench", "scope", Map.of("selectors",
                             roleIds.stream().map(id -> Map.of("type", "realm_role", "name", "bench-role-" + roleIds.indexOf(id))).toList()),
@@ -90,41 +86,6 @@ class ReviewLaunchBenchmarkIT {
                     latencies.get((int) (latencies.size() * 0.95)) / 1000.0);
         } finally {
             city.realm.delete();
-        }
-    }
-
-    /** Every bench user gets the roles and a manager attribute naming bench-(i mod managers). */
-    private static void grantAndReport(TestServer server, String realmId, List<String> roleIds, int managers) throws Exception {
-        try (Connection c = server.database().orElseThrow().connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement users = c.prepareStatement("SELECT ID, USERNAME FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME LIKE 'bench-%'");
-                 PreparedStatement map = c.prepareStatement("INSERT INTO USER_ROLE_MAPPING (ROLE_ID, USER_ID) VALUES (?, ?)");
-                 PreparedStatement attr = c.prepareStatement("INSERT INTO USER_ATTRIBUTE (NAME, VALUE, USER_ID, ID) VALUES ('manager', ?, ?, ?)")) {
-                users.setString(1, realmId);
-                int n = 0;
-                try (ResultSet rs = users.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        int i = Integer.parseInt(rs.getString(2).substring("bench-".length()));
-                        for (String role : roleIds) {
-                            map.setString(1, role);
-                            map.setString(2, id);
-                            map.addBatch();
-                        }
-                        attr.setString(1, "bench-" + (i % managers));
-                        attr.setString(2, id);
-                        attr.setString(3, UUID.randomUUID().toString());
-                        attr.addBatch();
-                        if (++n % 1000 == 0) {
-                            map.executeBatch();
-                            attr.executeBatch();
-                        }
-                    }
-                }
-                map.executeBatch();
-                attr.executeBatch();
-                c.commit();
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import city.iam.realmconfig.model.DesiredState;
 import city.iam.realmconfig.model.LiveState;
 import city.iam.realmconfig.model.ObjectType;
 import city.iam.realmconfig.model.Problem;
+import city.iam.realmconfig.model.RealmNames;
 import city.iam.realmconfig.plan.Plan;
 import city.iam.realmconfig.plan.Planner;
 import city.iam.realmconfig.remote.KeycloakRealmApi;
@@ -20,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** {@code realm-config validate|plan|apply|export DIR}: see {@link Options#USAGE} and docs/realm-config.md. */
@@ -112,7 +114,9 @@ public final class Main {
             long started = System.nanoTime();
             LiveState live = api.read(desired.types());
             if (LiveReferences.needed(desired)) {
-                List<Problem> problems = LiveReferences.check(desired, api.realmNames(), server.realm());
+                Set<String> people = LiveReferences.usernames(desired);
+                List<Problem> problems = LiveReferences.check(desired, LiveReferences.namesNeeded(desired) ? api.realmNames() : RealmNames.NONE,
+                        people.isEmpty() ? Set.of() : api.existingUsers(people), server.realm());
                 if (!problems.isEmpty()) {
                     report(options.dir() + " names objects realm " + server.realm() + " does not have", problems);
                     if (options.command().equals("apply")) {

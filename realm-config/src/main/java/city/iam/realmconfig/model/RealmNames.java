@@ -8,4 +8,7 @@ import java.util.Set;
  * and the aliases of its organisations (an identity provider may link to one the directory does not declare).
  */
 public record RealmNames(Set<String> groupPaths, Set<String> realmRoles, Set<String> clientRoles, Set<String> organizations) {
+
+    /** For a directory whose types name none of these (nothing is read). */
+    public static final RealmNames NONE = new RealmNames(Set.of(), Set.of(), Set.of(), Set.of());
 }

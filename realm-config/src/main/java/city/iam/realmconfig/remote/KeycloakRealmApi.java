@@ -52,6 +52,8 @@ public final class KeycloakRealmApi implements RealmApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final java.util.regex.Pattern UUID_SHAPE = java.util.regex.Pattern.compile("[0-9a-fA-F-]{36}");
+
     private final ServerOptions options;
     private final Keycloak keycloak;
     private final CityIamAdminApi api;
@@ -165,6 +167,27 @@ public final class KeycloakRealmApi implements RealmApi {
         Set<String> organizations = new HashSet<>();
         organizationList().forEach(o -> organizations.add(o.getAlias()));
         return new RealmNames(groups, realmRoles, clientRoles, organizations);
+    }
+
+    @Override
+    public Set<String> existingUsers(Set<String> usernamesOrIds) {
+        Set<String> found = new HashSet<>();
+        var users = keycloak.realm(options.realm()).users();
+        for (String name : usernamesOrIds) {
+            if (!calls.run("look up user " + name, () -> users.searchByUsername(name, true)).isEmpty() || (UUID_SHAPE.matcher(name).matches() && byId(users, name))) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    private boolean byId(org.keycloak.admin.client.resource.UsersResource users, String id) {
+        try {
+            users.get(id).toRepresentation();
+            return true;
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            return false;
+        }
     }
 
     private static void groupPaths(JsonNode groups, Set<String> out) {

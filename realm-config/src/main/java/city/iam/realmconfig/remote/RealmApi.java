@@ -17,6 +17,12 @@ public interface RealmApi extends AutoCloseable {
     /** The realm's group paths and role names, in one call, for {@code LiveReferences}. */
     RealmNames realmNames();
 
+    /**
+     * Which of these people (usernames, or user ids) the realm has, for {@code LiveReferences}: one exact lookup
+     * each, so it costs the handful of people a directory names, never a walk over the realm's users.
+     */
+    Set<String> existingUsers(Set<String> usernamesOrIds);
+
     /** Runs the plan's changes in order; {@code progress} hears one line per call. */
     void apply(Plan plan, Consumer<String> progress);
 

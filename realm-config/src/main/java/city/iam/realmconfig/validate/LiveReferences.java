@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * References to the realm's own groups and roles, which the directory does not declare (they come with the
- * realm JSON), checked against the live realm after it is read and before anything is written: a review scope
+ * References to the realm's own groups, roles and people, which the directory does not declare (they come with the
+ * realm JSON or the user directory), checked against the live realm after it is read and before anything is written: a review scope
  * or a birthright rule naming a missing group must not fail half-way through an apply.
  */
 public final class LiveReferences {
@@ -28,12 +28,52 @@ public final class LiveReferences {
     private LiveReferences() {
     }
 
+    /** Whether anything must be checked against the live realm: names (see {@link #namesNeeded}) or people. */
     public static boolean needed(DesiredState state) {
+        return namesNeeded(state) || !usernames(state).isEmpty();
+    }
+
+    /** Whether the realm's group, role and organisation names must be read (one partial export). */
+    public static boolean namesNeeded(DesiredState state) {
         return state.types().stream().anyMatch(TYPES::contains);
     }
 
-    public static List<Problem> check(DesiredState state, RealmNames realm, String realmName) {
+    /**
+     * The people the directory names — enrollment group owners and reviewers of type {@code users} — which the
+     * tool looks up in the realm before {@link #check}; the server refuses an unknown one with 400, half-way
+     * through an apply, if nobody checks first.
+     */
+    public static Set<String> usernames(DesiredState state) {
+        Set<String> names = new java.util.TreeSet<>();
+        people(state, (d, at, name) -> names.add(name));
+        return names;
+    }
+
+    private interface Person {
+        void named(Declared d, String at, String usernameOrId);
+    }
+
+    private static void people(DesiredState state, Person person) {
+        for (Declared g : declared(state, ObjectType.ENROLLMENT_GROUPS)) {
+            JsonNode owner = g.object().path("owner");
+            if (owner.isTextual() && !owner.asText().isBlank()) {
+                person.named(g, "/owner", owner.asText().trim());
+            }
+        }
+        for (Declared d : declared(state, ObjectType.REVIEW_DEFINITIONS)) {
+            for (Map.Entry<String, JsonNode> r : d.object().path("reviewers").properties()) {
+                JsonNode users = r.getValue().path("users");
+                for (int i = 0; i < users.size(); i++) {
+                    person.named(d, "/reviewers/" + r.getKey() + "/users/" + i, users.get(i).asText());
+                }
+            }
+        }
+    }
+
+    /** {@code users}: which of {@link #usernames} the realm has. */
+    public static List<Problem> check(DesiredState state, RealmNames realm, Set<String> users, String realmName) {
         Finder f = new Finder(realm, realmName, new ArrayList<>());
+        people(state, (d, at, name) -> f.missing(d, at, users.contains(name), "user " + name, "people come from the realm JSON or the realm's user directory"));
         for (Declared d : declared(state, ObjectType.REVIEW_DEFINITIONS)) {
             JsonNode selectors = d.object().path("scope").path("selectors");
             for (int i = 0; i < selectors.size(); i++) {
@@ -86,22 +126,28 @@ public final class LiveReferences {
     private record Finder(RealmNames realm, String realmName, List<Problem> problems) {
 
         void group(Declared d, String at, String path) {
-            missing(d, at, realm.groupPaths().contains(path), "group " + path);
+            missing(d, at, realm.groupPaths().contains(path), "group " + path, ROLES_AND_GROUPS);
         }
 
         void realmRole(Declared d, String at, String role) {
-            missing(d, at, realm.realmRoles().contains(role), "realm role " + role);
+            missing(d, at, realm.realmRoles().contains(role), "realm role " + role, ROLES_AND_GROUPS);
         }
 
         void clientRole(Declared d, String at, String client, String role) {
-            missing(d, at, realm.clientRoles().contains(client + "/" + role), "client role " + role + " of client " + client);
+            missing(d, at, realm.clientRoles().contains(client + "/" + role), "client role " + role + " of client " + client, ROLES_AND_GROUPS);
         }
 
-        private void missing(Declared d, String at, boolean exists, String what) {
+        private static final String ROLES_AND_GROUPS = "groups and roles come from the realm JSON";
+
+        void missing(Declared d, String at, boolean exists, String what) {
+            missing(d, at, exists, what, ROLES_AND_GROUPS);
+        }
+
+        void missing(Declared d, String at, boolean exists, String what, String whence) {
             if (!exists) {
                 String who = d.type().singleton() ? d.type().key().replace('_', ' ') : d.type().key() + " '" + d.id() + "'";
                 problems.add(new Problem(d.file(), d.pointer() + at, who + " names " + what + ", which realm " + realmName
-                        + " does not have (groups and roles come from the realm JSON, not from this directory)."));
+                        + " does not have (" + whence + ", not from this directory)."));
             }
         }
     }

@@ -72,6 +72,11 @@ class MainTest {
         }
 
         @Override
+        public Set<String> existingUsers(Set<String> usernamesOrIds) {
+            return usernamesOrIds;
+        }
+
+        @Override
         public void close() {
         }
     }

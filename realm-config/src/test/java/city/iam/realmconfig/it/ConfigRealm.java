@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * An "empty" realm for the tool: only the Keycloak objects our configuration builds on (organisations
- * enabled, the data-platform resource server, the break-glass group, the reviewer user city-admin), plus the tool's own confidential client
+ * enabled, the data-platform resource server, the break-glass group, the reviewer city-admin and the fleet owner devi.devices), plus the tool's own confidential client
  * {@value #CLIENT} whose service account holds exactly the roles docs/realm-config.md lists.
  */
 final class ConfigRealm {
@@ -42,10 +42,13 @@ final class ConfigRealm {
         r.expect(r.http.postJson(realm.adminPath("/clients"), master, Map.of("clientId", "city-data-platform", "publicClient", false,
                 "serviceAccountsEnabled", true, "authorizationServicesEnabled", true, "standardFlowEnabled", false)), 201);
         r.expect(r.http.postJson(realm.adminPath("/groups"), master, Map.of("name", "break-glass")), 201);
-        // The reference review definition's fallback reviewer (the city realm JSON has this user too).
-        r.expect(r.http.postJson(realm.adminPath("/users"), master, Map.of("username", "city-admin", "enabled", true)), 201);
+        // The people the reference directory names, as the city realm JSON has them: the review definition's
+        // fallback reviewer and the enrollment group's owner (the tool checks both exist before it writes anything).
+        for (String person : List.of("city-admin", "devi.devices")) {
+            r.expect(r.http.postJson(realm.adminPath("/users"), master, Map.of("username", person, "enabled", true)), 201);
+        }
         r.client(CLIENT, SECRET, Map.of("city-iam", List.of("dataset-admin", "device-admin", "review-admin"),
-                "realm-management", List.of("manage-realm", "manage-identity-providers", "query-groups", "view-clients")));
+                "realm-management", List.of("manage-realm", "manage-identity-providers", "query-groups", "view-clients", "view-users")));
         return r;
     }
 

@@ -53,6 +53,7 @@ class RealmConfigIT {
         assertEquals(2, bundle.get("agreements").size());
         assertEquals(1, realm.get("/device-identity/trust-anchors").size());
         assertEquals(500, realm.get("/device-identity/groups/air-quality-sensors").get("quota").asInt());
+        assertEquals("devi.devices", realm.get("/device-identity/groups/air-quality-sensors").get("owner").asText(), "the fleet's owner");
         assertEquals("P90D", realm.get("/lifecycle/policies/inactivity").get("disable_after").asText());
         assertEquals(3, realm.get("/organizations?briefRepresentation=false").size());
         JsonNode review = realm.get("/access-reviews/definitions/city-iam-admins");
@@ -197,6 +198,26 @@ class RealmConfigIT {
         }
         assertTrue(realm.tool("apply", broken.toString()).err().contains("Nothing was applied."));
         assertEquals(before, realm.get("/datasets/export"));
+    }
+
+    @Test
+    @Order(8)
+    void anEnrollmentGroupOwnerTheRealmLacksIsRefusedBeforeAnythingChanges() {
+        Path broken = TestDirs.copyOfReference(tmp.resolve("owner-broken"));
+        TestDirs.write(broken, "datasets.json", TestDirs.read(broken, "datasets.json")
+                .replace("Parking occupancy (open data)", "Parking occupancy, renamed"));
+        TestDirs.write(broken, "enrollment-groups.json", TestDirs.read(broken, "enrollment-groups.json")
+                .replace("\"owner\": \"devi.devices\"", "\"owner\": \"nobody.here\""));
+        JsonNode before = realm.get("/datasets/export");
+        for (String command : List.of("plan", "apply")) {
+            ConfigRealm.Run run = realm.tool(command, broken.toString());
+            assertEquals(1, run.code(), run::toString);
+            assertTrue(run.err().contains("enrollment-groups.json#/enrollment_groups/0/owner: enrollment_groups 'air-quality-sensors' names user "
+                    + "nobody.here, which realm " + realm.realm.name() + " does not have"), run::toString);
+        }
+        assertTrue(realm.tool("apply", broken.toString()).err().contains("Nothing was applied."));
+        assertEquals(before, realm.get("/datasets/export"), "the dataset edit planned before the group was not written");
+        assertEquals("devi.devices", realm.get("/device-identity/groups/air-quality-sensors").get("owner").asText());
     }
 
     @Test

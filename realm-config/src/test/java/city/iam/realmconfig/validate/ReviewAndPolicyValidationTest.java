@@ -147,13 +147,34 @@ class ReviewAndPolicyValidationTest {
         DirectoryReader.Result read = new Validator(Map.<String, String>of()::get).validate(dir);
         assertTrue(read.valid(), read.problems()::toString);
         RealmNames realm = new RealmNames(Set.of("/break-glass"), Set.of("staff"), Set.of("city-iam/auditor"), Set.of());
-        List<Problem> p = LiveReferences.check(read.state(), realm, "city");
+        List<Problem> p = LiveReferences.check(read.state(), realm, Set.of("ciso"), "city");
         assertEquals(2, p.size(), p::toString);
         assertEquals("review-definitions.json#/review_definitions/0/scope/selectors/0: review_definitions 'fin' names group /fin-ops, "
                 + "which realm city does not have (groups and roles come from the realm JSON, not from this directory).", p.get(0).toString());
         assertTrue(p.get(1).message().contains("client role approve of client erp"), p::toString);
         assertTrue(LiveReferences.needed(read.state()));
         assertTrue(read.state().of(ObjectType.BIRTHRIGHT_POLICY).isPresent());
+    }
+
+    @Test
+    void peopleMissingFromTheLiveRealmAreNamedBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("people");
+        dir.toFile().mkdirs();
+        TestDirs.write(dir, "review-definitions.json", definition("{\"type\": \"group\", \"path\": \"/fin-ops\"}", "", "owner"));
+        for (String file : List.of("enrollment-groups.json", "trust-anchors.json")) {
+            TestDirs.write(dir, file, TestDirs.read(TestDirs.reference(), file));
+        }
+        DirectoryReader.Result read = new Validator(Map.<String, String>of()::get).validate(dir);
+        assertTrue(read.valid(), read.problems()::toString);
+        assertEquals(Set.of("ciso", "devi.devices"), LiveReferences.usernames(read.state()), "the reference group's owner and the reviewer");
+        assertTrue(LiveReferences.needed(read.state()));
+        RealmNames realm = new RealmNames(Set.of("/fin-ops"), Set.of(), Set.of(), Set.of());
+        List<Problem> p = LiveReferences.check(read.state(), realm, Set.of("ciso"), "city");
+        assertEquals(1, p.size(), p::toString);
+        assertEquals("enrollment-groups.json#/enrollment_groups/0/owner: enrollment_groups 'air-quality-sensors' names user devi.devices, "
+                + "which realm city does not have (people come from the realm JSON or the realm's user directory, not from this directory).",
+                p.get(0).toString());
+        assertEquals(List.of(), LiveReferences.check(read.state(), realm, Set.of("ciso", "devi.devices"), "city"));
     }
 
     @Test
