@@ -4,14 +4,11 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.broker.provider.AuthenticationRequest;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 /**
- * Keycloak's OIDC broker, plus translated {@code acr_values} forwarding ({@link StepUpForwarding}) and a clear
- * page when the IdP fails during the callback ({@link UnreachableIdpCallback}). Everything else — token
- * validation, logout, mappers — is the stock provider.
+ * Keycloak's OIDC broker, plus translated {@code acr_values} forwarding ({@link StepUpForwarding}). Everything
+ * else — token validation, logout, mappers — is the stock provider.
  */
 public class CityOidcIdentityProvider extends OIDCIdentityProvider {
 
@@ -23,10 +20,5 @@ public class CityOidcIdentityProvider extends OIDCIdentityProvider {
     protected UriBuilder createAuthorizationUrl(AuthenticationRequest request) {
         StepUpForwarding.prepare(session, getConfig().getAlias(), request.getAuthenticationSession());
         return super.createAuthorizationUrl(request);
-    }
-
-    @Override
-    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
-        return super.callback(realm, new UnreachableIdpCallback(callback), event);
     }
 }
