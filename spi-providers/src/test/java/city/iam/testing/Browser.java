@@ -23,17 +23,30 @@ public final class Browser {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient client;
     private final String stopAt;
     /** path -> (name -> value). Our own jar: Java's CookieManager drops Keycloak's Secure cookies on plain http. */
     private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
 
     /** @param stopAt a URL prefix (the client's redirect URI) where redirect-following stops */
     public Browser(String stopAt) {
+        this(stopAt, newClient());
+    }
+
+    /**
+     * A fresh cookie jar over a shared client: load harnesses run many logins and must not pay a new client
+     * (its selector thread and connection pool) per login. The client must not follow redirects.
+     */
+    public Browser(String stopAt, HttpClient client) {
         this.stopAt = stopAt;
+        this.client = client;
+    }
+
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Where a navigation ended: a page (status + HTML) or the redirect to {@code stopAt}. */

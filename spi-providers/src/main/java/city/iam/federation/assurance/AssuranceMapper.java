@@ -123,12 +123,18 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
         Optional<String> upstream = UpstreamAcr.of(context);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel linked = linkedUser(session, realm, context);
-        BrokeredLogin.Builder login = new BrokeredLogin.Builder(context.getIdpConfig().getAlias(), organization(session, context),
+        OrganizationModel org = organization(session, context);
+        String orgName = org != null ? org.getAlias() : context.getIdpConfig().getOrganizationId();
+        BrokeredLogin.Builder login = new BrokeredLogin.Builder(context.getIdpConfig().getAlias(), orgName,
                 context.getId(), context.getUsername(),
                 linked != null ? BrokeredLogin.LINK_EXISTING : BrokeredLogin.LINK_FIRST_LOGIN);
         AssuranceDecision.Outcome outcome;
         try {
-            outcome = decision(mapperModel, authSession).decide(upstream);
+            CityLevels levels = levels(authSession);
+            outcome = decision(mapperModel, levels).decide(upstream);
+            if (org != null) {
+                OrganizationMinimum.require(org.getAttributes().get(OrganizationMinimum.ATTRIBUTE), levels, outcome);
+            }
             requireEssentialLevel(authSession, outcome);
         } catch (AssuranceDecision.Refused r) {
             FederationAudit.record(session, realm, linked == null ? null : linked.getId(), login.refused(r.upstreamAcr(), r.code()));
@@ -176,9 +182,13 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
         }
     }
 
-    private static AssuranceDecision decision(IdentityProviderMapperModel mapperModel, AuthenticationSessionModel authSession) {
+    private static CityLevels levels(AuthenticationSessionModel authSession) {
         Map<String, Integer> acrLoa = authSession == null ? Map.of() : AcrUtils.getAcrLoaMap(authSession.getClient());
-        return new AssuranceDecision(AssuranceConfig.table(mapperModel), new CityLevels(acrLoa), AssuranceConfig.whenMissing(mapperModel));
+        return new CityLevels(acrLoa);
+    }
+
+    private static AssuranceDecision decision(IdentityProviderMapperModel mapperModel, CityLevels levels) {
+        return new AssuranceDecision(AssuranceConfig.table(mapperModel), levels, AssuranceConfig.whenMissing(mapperModel));
     }
 
     /** Re-applies the outcome after the first-broker-login flow reset the authentication session's notes. */
@@ -211,13 +221,13 @@ public class AssuranceMapper extends AbstractIdentityProviderMapper implements S
                 new FederatedIdentityModel(context.getIdpConfig().getAlias(), context.getId(), context.getUsername()));
     }
 
-    private static String organization(KeycloakSession session, BrokeredIdentityContext context) {
+    /** The organisation the IdP is linked to (for the audit entry and its minimum assurance), or null. */
+    private static OrganizationModel organization(KeycloakSession session, BrokeredIdentityContext context) {
         String orgId = context.getIdpConfig().getOrganizationId();
         if (orgId == null) {
             return null;
         }
         OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
-        OrganizationModel org = orgs == null ? null : orgs.getById(orgId);
-        return org == null ? orgId : org.getAlias();
+        return orgs == null ? null : orgs.getById(orgId);
     }
 }

@@ -69,6 +69,14 @@ public final class StakeholderIdp {
     }
 
     public void brokerWithAssurance(String alias, String providerId, Map<String, String> mapperConfig) {
+        broker(alias, providerId);
+        expect(201, http.postJson(city.adminPath("/identity-provider/instances/" + alias + "/mappers"), server.masterToken(), Map.of(
+                "name", "assurance", "identityProviderAlias", alias, "identityProviderMapper", "city-assurance-mapper",
+                "config", mapperConfig)));
+    }
+
+    /** An OIDC IdP ({@code providerId} {@code oidc} or {@code city-oidc}) in the city pointing at the stakeholder realm, no mappers. */
+    public void broker(String alias, String providerId) {
         String admin = server.masterToken();
         String issuer = server.baseUrl() + "/realms/" + upstream.name();
         Map<String, String> config = new HashMap<>(Map.of(
@@ -81,9 +89,6 @@ public final class StakeholderIdp {
         config.put("defaultScope", "openid profile email");
         expect(201, http.postJson(city.adminPath("/identity-provider/instances"), admin, Map.of(
                 "alias", alias, "providerId", providerId, "enabled", true, "trustEmail", false, "config", config)));
-        expect(201, http.postJson(city.adminPath("/identity-provider/instances/" + alias + "/mappers"), admin, Map.of(
-                "name", "assurance", "identityProviderAlias", alias, "identityProviderMapper", "city-assurance-mapper",
-                "config", mapperConfig)));
     }
 
     /** A local account of the city (email as username, verified) with a password. */
