@@ -36,6 +36,9 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
         super(session);
     }
 
+    /** Message key of the fallback page (login theme {@code city}, en/fr/fi). */
+    static final String IDP_UNAVAILABLE = "cityIdpUnavailable";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         context.form().setAttribute(EidButtons.ATTRIBUTE, EidButtons.of(context.getSession()));
@@ -47,7 +50,7 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
         if (hint != null && !hint.isBlank()) {
             Optional<IdentityProviderModel> idp = discover(context.getSession(), hint);
             if (idp.isPresent()) {
-                redirect(context, idp.get(), hint);
+                redirectOrFallBack(context, idp.get(), hint.trim());
                 return;
             }
             super.authenticate(context); // username + password page, prefilled with the hint
@@ -106,12 +109,29 @@ public class HomeRealmDiscoveryForm extends UsernamePasswordForm {
         username = username.trim();
         Optional<IdentityProviderModel> idp = discover(context.getSession(), username);
         if (idp.isPresent()) {
-            redirect(context, idp.get(), username);
+            redirectOrFallBack(context, idp.get(), username);
             return;
         }
+        context.challenge(challenge(context, prefilled(username)));
+    }
+
+    /**
+     * Sends the person to their IdP, unless its back channel is down: then the password page (a city account still
+     * works) says their organisation's sign-in cannot be reached now, naming no IdP.
+     */
+    private void redirectOrFallBack(AuthenticationFlowContext context, IdentityProviderModel idp, String username) {
+        if (IdpReachability.reachable(idp)) {
+            redirect(context, idp, username);
+            return;
+        }
+        context.form().setError(IDP_UNAVAILABLE);
+        context.challenge(challenge(context, prefilled(username)));
+    }
+
+    private static MultivaluedMap<String, String> prefilled(String username) {
         MultivaluedMap<String, String> prefill = new MultivaluedHashMap<>();
         prefill.add(AuthenticationManager.FORM_USERNAME, username);
-        context.challenge(challenge(context, prefill));
+        return prefill;
     }
 
     /**

@@ -56,6 +56,13 @@ class HomeRealmDiscoveryIT {
         b.put("enabled", false);
         StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/identity-provider/instances/utility-b-oidc"), admin, b));
         idp.organisation("utility-b", List.of("utility-b.example"), "utility-b-oidc");
+        // An organisation whose IdP's back channel is down (nothing listens on port 9 here).
+        idp.broker("utility-c-down", "oidc");
+        idp.hideOnLoginWithHint("utility-c-down");
+        ObjectNode c = (ObjectNode) http.get(idp.city.adminPath("/identity-provider/instances/utility-c-down"), admin).json();
+        ((ObjectNode) c.get("config")).put("tokenUrl", "http://127.0.0.1:9/token");
+        StakeholderIdp.expect(204, http.putJson(idp.city.adminPath("/identity-provider/instances/utility-c-down"), admin, c));
+        idp.organisation("utility-c", List.of("utility-c.example"), "utility-c-down");
         idp.discoveryBrowserFlow(FLOW);
     }
 
@@ -128,6 +135,20 @@ class HomeRealmDiscoveryIT {
         assertEquals(inputs(unknown.body()), inputs(disabled.body()));
         assertEquals(normalise(unknown.body(), "eve@unknown.example"), normalise(disabled.body(), "eve@utility-b.example"));
         assertFalse(disabled.body().contains("utility-b-oidc"));
+    }
+
+    @Test
+    void anOrganisationWhoseIdpIsDownGetsThePasswordPageWithANotice() {
+        Browser.Page down = afterEmail(new Browser(StakeholderIdp.APP_REDIRECT), "zoe@utility-c.example");
+        assertEquals(200, down.status(), down.body());
+        assertTrue(down.body().contains("name=\"password\""), "a city password still works: " + down.body());
+        assertTrue(down.body().contains("cityIdpUnavailable") || down.body().contains("cannot be reached"), down.body());
+        assertFalse(down.body().contains("utility-c-down"), "the page names no IdP");
+        // The same through login_hint, without the email page.
+        Browser.Page hinted = new Browser(StakeholderIdp.APP_REDIRECT).open(idp.authUrl("", "&login_hint=" + enc("zoe@utility-c.example"))
+                .replace("&kc_idp_hint=", ""));
+        assertEquals(200, hinted.status(), hinted.body());
+        assertTrue(hinted.body().contains("cityIdpUnavailable") || hinted.body().contains("cannot be reached"), hinted.body());
     }
 
     @Test
