@@ -79,6 +79,16 @@ class CityRealmIT {
         Http http = server.http();
         assertEquals("city discovery", http.get("/admin/realms/city", server.masterToken()).json().get("browserFlow").asText());
         assertEquals(200, http.get("/realms/uni-idp/.well-known/openid-configuration", null).status(), "the demo IdP realm is imported too");
+        // The demo broker names http://localhost:8080 (dev.sh rewrites it for other ports); discovery checks that the
+        // IdP's token endpoint answers before sending anyone there, so point it at this test server as dev.sh would.
+        String base = server.baseUrl().replace("127.0.0.1", "localhost");
+        com.fasterxml.jackson.databind.node.ObjectNode uni = (com.fasterxml.jackson.databind.node.ObjectNode)
+                http.get("/admin/realms/city/identity-provider/instances/uni-demo", server.masterToken()).json();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) uni.get("config");
+        for (String key : java.util.List.of("issuer", "authorizationUrl", "tokenUrl", "jwksUrl")) {
+            config.put(key, config.get(key).asText().replace("http://localhost:8080", base));
+        }
+        assertEquals(204, http.putJson("/admin/realms/city/identity-provider/instances/uni-demo", server.masterToken(), uni).status());
         ChromeDriver browser = HeadlessChromium.start();
         try {
             browser.get(server.baseUrl().replace("127.0.0.1", "localhost") + "/realms/city/account");
