@@ -56,6 +56,10 @@ public final class Notice {
         return Mailer.send(session, realm, to, template, attributes);
     }
 
+    public static boolean smtpConfigured(RealmModel realm) {
+        return Mailer.configured(realm);
+    }
+
     public static String realmName(RealmModel realm) {
         return Mailer.realmName(realm);
     }

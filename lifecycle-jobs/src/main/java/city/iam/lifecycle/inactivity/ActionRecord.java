@@ -36,6 +36,7 @@ final class ActionRecord {
     private final RealmModel realm;
     private final EntityManager em;
     private final RunContext run;
+    private String clientUuid;
 
     ActionRecord(KeycloakSession session, RealmModel realm, EntityManager em, RunContext run) {
         this.session = session;
@@ -85,6 +86,15 @@ final class ActionRecord {
         adminEvent(userId, plan.action(), facts, now);
     }
 
+    /** The {@code city-iam} client's id, looked up once per batch rather than once per action. */
+    private String clientUuid() {
+        if (clientUuid == null) {
+            ClientModel client = realm.getClientByClientId(CityIamClient.CLIENT_ID);
+            clientUuid = client == null ? "" : client.getId();
+        }
+        return clientUuid.isEmpty() ? null : clientUuid;
+    }
+
     private void adminEvent(String userId, Plan.Action action, ObjectNode facts, long now) {
         if (!realm.isAdminEventsEnabled()) {
             return;
@@ -92,8 +102,7 @@ final class ActionRecord {
         AuthDetails auth = new AuthDetails();
         auth.setRealmId(realm.getId());
         auth.setRealmName(realm.getName());
-        ClientModel client = realm.getClientByClientId(CityIamClient.CLIENT_ID);
-        auth.setClientId(client == null ? null : client.getId());
+        auth.setClientId(clientUuid());
         auth.setIpAddress("127.0.0.1");
         AdminEvent event = new AdminEvent();
         event.setId(UUID.randomUUID().toString());

@@ -1,5 +1,6 @@
 package city.iam.lifecycle.inactivity;
 
+import city.iam.kernel.mail.Mailer;
 import city.iam.lifecycle.account.AccountActions;
 import city.iam.lifecycle.account.Notice;
 import org.keycloak.models.KeycloakSession;
@@ -27,18 +28,22 @@ final class UserActions {
 
     /**
      * Mails the user, and their manager when the {@code manager} attribute names one; answers what happened to
-     * each mail (manager null when there is none) for the notice.
+     * each mail (manager null when there is none) for the notice. Without a mail server the user is not even
+     * loaded: a full user load was the largest cost of a sweep that warns many people.
      */
-    Mailed warn(UserModel user, InactivityPolicy policy, long idleMillis) {
+    Mailed warn(String userId, InactivityPolicy policy, long idleMillis) {
+        if (!Notice.smtpConfigured(realm)) {
+            return new Mailed(Notice.NO_SMTP, null);
+        }
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            return new Mailed(Mailer.NO_USER, null);
+        }
         long idleDays = Duration.ofMillis(idleMillis).toDays();
         // Rounded up: "disabled in 8 days" while 7.5 remain, never a day too few.
         long disableInDays = (long) Math.ceil(Math.max(0, policy.disableAfter().toMillis() - idleMillis) / 86_400_000.0);
         String status = Notice.mail(session, realm, user, Notice.Template.INACTIVITY_WARNING,
                 Map.of("idleDays", idleDays, "disableInDays", disableInDays));
-        if (status.equals(Notice.NO_SMTP)) {
-            // No mail server: the manager lookup (an attribute read per user) would only learn the same.
-            return new Mailed(status, null);
-        }
         UserModel manager = Notice.manager(session, realm, user);
         if (manager == null || !manager.isEnabled()) {
             return new Mailed(status, null);

@@ -33,8 +33,7 @@ public final class Mailer {
     }
 
     public static String send(KeycloakSession session, RealmModel realm, UserModel to, MailTemplate template, Map<String, Object> attributes) {
-        Map<String, String> smtp = realm.getSmtpConfig();
-        if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
+        if (!configured(realm)) {
             return NO_SMTP;
         }
         if (to.getEmail() == null || to.getEmail().isBlank()) {
@@ -48,6 +47,12 @@ public final class Mailer {
             LOG.warnf("notice %s to user %s in realm %s not sent: %s", template.file(), to.getId(), realm.getName(), e.getMessage());
             return FAILED;
         }
+    }
+
+    /** Whether the realm has a mail server; callers skip loading recipients when it has none. */
+    public static boolean configured(RealmModel realm) {
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
     }
 
     /** A time as notices show it: {@code 2026-12-01 23:20 UTC}. */
