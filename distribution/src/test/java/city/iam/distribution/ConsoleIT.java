@@ -65,6 +65,7 @@ class ConsoleIT {
             open(browser, "campaigns", "Campaigns");
             wait(browser).until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "2"));
             assertEquals("2", browser.findElement(By.id("over-time")).getAttribute("data-decided"), "the progress chart moved with the decisions");
+            assertEquals("Overdue items (0)", browser.findElement(By.id("overdue")).getText(), "nothing is past the escalation point yet");
             assertTrue(browser.findElement(By.cssSelector("#over-time title")).getAttribute("textContent").contains("2 of 2 decided"));
             HeadlessChromium.screenshot(browser, "console-campaign-progress");
             browser.findElement(By.xpath("//button[text()='Close campaign']")).click();

@@ -14,6 +14,8 @@ public final class ReviewNotices {
     static final String UNDECIDED = " and (i.decision is null or i.decision = 'NOT_DECIDED')";
     static final String ESCALATED = "escalated:";
     static final String LATE = "late:";
+    private static final String OVERDUE = " and i.outcome is null" + UNDECIDED
+            + " and (i.reviewerSource like '" + ESCALATED + "%' or i.reviewerSource like '" + LATE + "%')";
 
     /** A reviewer and how many of their items a notice is about. */
     record Pending(String reviewerId, long items) {
@@ -61,6 +63,20 @@ public final class ReviewNotices {
                         + " and (i.reviewerSource is null or (i.reviewerSource not like '" + ESCALATED + "%'"
                         + " and i.reviewerSource not like '" + LATE + "%')) order by i.reviewerId, i.seq", ItemEntity.class)
                 .setParameter("c", campaignId).setParameter("s", stage).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Overdue items of a stage: still undecided after the stage's escalation point, whether they moved to the
+     * escalation reviewer or stayed with a reviewer nobody could be found above. Oldest first.
+     */
+    public List<ItemEntity> overdue(String campaignId, int stage, int first, int max) {
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.stage = :s" + OVERDUE + " order by i.seq", ItemEntity.class)
+                .setParameter("c", campaignId).setParameter("s", stage).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long overdueCount(String campaignId, int stage) {
+        return em.createQuery("select count(i) from ItemEntity i where i.campaignId = :c and i.stage = :s" + OVERDUE, Long.class)
+                .setParameter("c", campaignId).setParameter("s", stage).getSingleResult();
     }
 
     boolean sent(String campaignId, int stage, NoticePlan.Due due, String reviewerId) {

@@ -3,6 +3,7 @@ package city.iam.review.rest;
 import city.iam.kernel.page.Page;
 import city.iam.review.campaign.Progress;
 import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.notice.ReviewNotices;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.keycloak.models.KeycloakSession;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code GET .../campaigns/{id}/progress}: totals, decisions by type, remediation states, one page of reviewers
- * (most items first; names looked up for that page only), decisions over time and the first remediation failures.
+ * (most items first; names looked up for that page only), decisions over time, the first remediation failures and
+ * the stage's overdue items (undecided past the escalation point) with their count.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProgressView(@JsonProperty("campaign_id") String campaignId,
@@ -27,9 +29,18 @@ record ProgressView(@JsonProperty("campaign_id") String campaignId,
                     @JsonProperty("reviewers") List<Reviewer> reviewers,
                     @JsonProperty("bucket") String bucket,
                     @JsonProperty("over_time") List<Point> overTime,
-                    @JsonProperty("failures") List<ItemView> failures) {
+                    @JsonProperty("failures") List<ItemView> failures,
+                    @JsonProperty("overdue") long overdue,
+                    @JsonProperty("overdue_items") List<Overdue> overdueItems) {
 
     static final int FAILURES = 20;
+    static final int OVERDUE = 20;
+
+    /** An overdue item with the name of whoever holds it now ({@code reviewer_source} says how it got there). */
+    record Overdue(@JsonProperty("id") String id, @JsonProperty("username") String username, @JsonProperty("access") String access,
+                   @JsonProperty("reviewer_id") String reviewerId, @JsonProperty("reviewer") String reviewer,
+                   @JsonProperty("reviewer_source") String reviewerSource) {
+    }
 
     record Reviewer(@JsonProperty("reviewer_id") String reviewerId, @JsonProperty("reviewer") String reviewer,
                     @JsonProperty("items") long items, @JsonProperty("decided") long decided) {
@@ -38,14 +49,18 @@ record ProgressView(@JsonProperty("campaign_id") String campaignId,
     record Point(@JsonProperty("at") String at, @JsonProperty("decided") long decided, @JsonProperty("cumulative") long cumulative) {
     }
 
-    static ProgressView of(KeycloakSession session, RealmModel realm, Progress progress, CampaignEntity c, Progress.Bucket bucket, Page page) {
+    static ProgressView of(KeycloakSession session, RealmModel realm, Progress progress, ReviewNotices notices, CampaignEntity c,
+                           Progress.Bucket bucket, Page page) {
         Progress.Totals t = progress.totals(c.getId());
         List<Reviewer> reviewers = t.reviewers().stream().skip(page.first()).limit(page.max())
                 .map(r -> new Reviewer(r.reviewerId(), name(session, realm, r.reviewerId()), r.items(), r.decided())).toList();
         List<Point> points = progress.overTime(c.getId(), bucket).stream()
                 .map(p -> new Point(ItemView.iso(p.start()), p.decided(), p.cumulative())).toList();
         return new ProgressView(c.getId(), c.getStatus(), t.items(), t.decided(), t.decisions(), t.remediation(), t.reviewers().size(),
-                reviewers, bucket.iso, points, progress.failures(c.getId(), FAILURES).stream().map(ItemView::of).toList());
+                reviewers, bucket.iso, points, progress.failures(c.getId(), FAILURES).stream().map(ItemView::of).toList(),
+                notices.overdueCount(c.getId(), c.getStage()),
+                notices.overdue(c.getId(), c.getStage(), 0, OVERDUE).stream().map(i -> new Overdue(i.getId(), i.getUsername(),
+                        i.getAccessName(), i.getReviewerId(), name(session, realm, i.getReviewerId()), i.getReviewerSource())).toList());
     }
 
     private static String name(KeycloakSession session, RealmModel realm, String userId) {

@@ -21,6 +21,7 @@ import city.iam.review.campaign.Progress;
 import city.iam.review.definition.DefinitionDocument;
 import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
+import city.iam.review.jpa.ItemEntity;
 import city.iam.review.notice.ReviewNotices;
 import city.iam.review.remediation.StageCloser;
 import city.iam.review.sod.SodRules;
@@ -46,6 +47,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -190,11 +192,17 @@ public class ReviewAdminResource {
 
     @GET
     @Path("campaigns/{id}/items")
-    public Response items(@PathParam("id") String id, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+    public Response items(@PathParam("id") String id, @QueryParam("state") String state, @QueryParam("first") Integer first,
+                          @QueryParam("max") Integer max) {
         return read(() -> {
             Page page = Page.of(first, max);
-            campaignTable().require(id);
-            return Response.ok(campaignTable().items(id, page).stream().map(ItemView::of).toList()).build();
+            CampaignEntity c = campaignTable().require(id);
+            List<ItemEntity> items = switch (state == null ? "all" : state) {
+                case "all" -> campaignTable().items(id, page);
+                case "overdue" -> new ReviewNotices(em(), realm.getId()).overdue(id, c.getStage(), page.first(), page.max());
+                default -> throw CityIamException.badRequest("invalid_state", "state is overdue, or absent for all items.");
+            };
+            return Response.ok(items.stream().map(ItemView::of).toList()).build();
         });
     }
 
@@ -206,7 +214,7 @@ public class ReviewAdminResource {
             Page page = Page.of(first, max);
             CampaignEntity c = campaignTable().require(id);
             Progress.Bucket width = Progress.Bucket.parse(bucket, c.getCreatedAt(), KeycloakClock.INSTANCE.millis());
-            return Response.ok(ProgressView.of(session, realm, new Progress(em()), c, width, page)).build();
+            return Response.ok(ProgressView.of(session, realm, new Progress(em()), new ReviewNotices(em(), realm.getId()), c, width, page)).build();
         });
     }
 

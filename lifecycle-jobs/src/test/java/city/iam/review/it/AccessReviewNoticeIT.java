@@ -119,6 +119,13 @@ class AccessReviewNoticeIT {
             assertEquals("ACCEPT", olgaLeft.get(0).get("decision").asText());
             ReviewRealm.error(403, "not_your_item", city.http.postJson(city.reviewer("/items/" + monaItems.get(0).get("id").asText() + "/decision"),
                     city.token("olga"), Map.of("decision", "ACCEPT", "comment", "late")));
+            // The campaign page shows them as overdue, held by Mona, and the item list pages them.
+            JsonNode progress = city.http.get(city.reviews("/campaigns/" + campaign + "/progress"), city.reviewAdmin()).json();
+            assertEquals(2, progress.get("overdue").asInt(), progress.toString());
+            assertEquals(List.of("mona", "mona"), progress.get("overdue_items").findValuesAsText("reviewer"), progress.toString());
+            JsonNode overdueItems = city.http.get(city.reviews("/campaigns/" + campaign + "/items?state=overdue"), city.reviewAdmin()).json();
+            assertEquals(2, overdueItems.size(), overdueItems.toString());
+            ReviewRealm.error(400, "invalid_state", city.http.get(city.reviews("/campaigns/" + campaign + "/items?state=late"), city.reviewAdmin()));
 
             // Mona was told at day 6, after the P5D reminder fell due (day 5): she gets no stale reminder.
             // Day 8.5: the P2D reminder, only to whoever has undecided items.
