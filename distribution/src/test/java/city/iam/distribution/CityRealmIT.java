@@ -72,7 +72,8 @@ class CityRealmIT {
     /**
      * The demo realm's browser flow is the city's home-realm discovery: the eID group shows the demo eID, and an
      * address of the university's domain goes to the university's demo IdP realm (uni-idp) with the address as
-     * login_hint. The IdP's URLs name the dev server's port 8080, so here only the redirect is checked.
+     * login_hint; Una signs in there and comes back to the city's account console as a linked, federated user.
+     * The broker's URLs name the dev server's port 8080, so the test points them at this server as dev.sh does.
      */
     @Test
     void loginShowsTheEidGroupAndDiscoversTheUniversityIdp(TestServer server) {
@@ -89,6 +90,10 @@ class CityRealmIT {
             config.put(key, config.get(key).asText().replace("http://localhost:8080", base));
         }
         assertEquals(204, http.putJson("/admin/realms/city/identity-provider/instances/uni-demo", server.masterToken(), uni).status());
+        com.fasterxml.jackson.databind.node.ObjectNode broker = (com.fasterxml.jackson.databind.node.ObjectNode)
+                http.get("/admin/realms/uni-idp/clients?clientId=city-broker", server.masterToken()).json().get(0);
+        broker.putArray("redirectUris").add(base + "/realms/city/broker/*");
+        assertEquals(204, http.putJson("/admin/realms/uni-idp/clients/" + broker.get("id").asText(), server.masterToken(), broker).status());
         ChromeDriver browser = HeadlessChromium.start();
         try {
             browser.get(server.baseUrl().replace("127.0.0.1", "localhost") + "/realms/city/account");
@@ -103,6 +108,17 @@ class CityRealmIT {
             browser.findElement(By.id("kc-login")).click();
             wait.until(d -> d.getCurrentUrl().contains("/realms/uni-idp/protocol/openid-connect/auth"));
             assertTrue(browser.getCurrentUrl().contains("login_hint=una%40uni.example"), browser.getCurrentUrl());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys("Una-2026!");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/realms/city/account") && !d.getCurrentUrl().contains("login-actions")
+                    && !d.getCurrentUrl().contains("/broker/"));
+            wait.until(ExpectedConditions.attributeToBe(By.id("firstName"), "value", "Una"));
+            com.fasterxml.jackson.databind.JsonNode una = http.get("/admin/realms/city/users?email=una%40uni.example&exact=true",
+                    server.masterToken()).json();
+            assertEquals(1, una.size(), una.toString());
+            com.fasterxml.jackson.databind.JsonNode links = http.get("/admin/realms/city/users/" + una.get(0).get("id").asText()
+                    + "/federated-identity", server.masterToken()).json();
+            assertEquals("uni-demo", links.get(0).get("identityProvider").asText(), "came back through the university's IdP: " + links);
         } finally {
             browser.quit();
         }
