@@ -12,14 +12,20 @@ public final class CsvReport {
     private final StringBuilder out = new StringBuilder();
 
     public CsvReport row(List<String> cells) {
+        out.append(line(cells));
+        return this;
+    }
+
+    /** One row with its CRLF. */
+    public static String line(List<String> cells) {
+        StringBuilder row = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                row.append(',');
             }
-            out.append(cell(cells.get(i)));
+            row.append(cell(cells.get(i)));
         }
-        out.append("\r\n");
-        return this;
+        return row.append("\r\n").toString();
     }
 
     public static String cell(String value) {

@@ -46,7 +46,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -259,12 +263,20 @@ public class ReviewAdminResource {
                 throw CityIamException.badRequest("invalid_format", "format is json or csv.");
             }
             CampaignReport report = new CampaignReport(session, realm, campaignTable());
-            Object entity = csv ? report.csv(c) : report.json(c);
-            record(OperationType.ACTION, CAMPAIGN, "campaigns/" + id + "/report", "review.report.exported", id,
-                    AuditRecord.facts("format", csv ? "csv" : "json", "snapshot_hash", c.getSnapshotHash()));
-            return csv ? Response.ok(entity, "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".csv\"").build()
-                    : Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
+            TempExport export = TempExport.write("report", out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                if (csv) {
+                    report.csv(c, w);
+                } else {
+                    report.json(c, w);
+                }
+                w.flush();
+            });
+            return answer(export, () -> record(OperationType.ACTION, CAMPAIGN, "campaigns/" + id + "/report", "review.report.exported", id,
+                    AuditRecord.facts("format", csv ? "csv" : "json", "snapshot_hash", c.getSnapshotHash(), "sha256", export.sha256())),
+                    csv ? Response.ok(export.stream(), "text/csv; charset=utf-8")
+                            .header("Content-Disposition", "attachment; filename=\"campaign-" + id + ".csv\"")
+                            : Response.ok(export.stream(), MediaType.APPLICATION_JSON_TYPE));
         });
     }
 
@@ -274,12 +286,23 @@ public class ReviewAdminResource {
     public Response evidence(@PathParam("id") String id) {
         return read(() -> {
             CampaignEntity c = campaignTable().require(id);
-            byte[] zip = new EvidencePack(new CampaignReport(session, realm, campaignTable()), AuditLogs.of(session, realm)).zip(c);
-            record(OperationType.ACTION, CAMPAIGN, "campaigns/" + id + "/evidence", "review.evidence.exported", id,
-                    AuditRecord.facts("sha256", EvidencePack.sha256(zip), "snapshot_hash", c.getSnapshotHash()));
-            return Response.ok(zip, "application/zip")
-                    .header("Content-Disposition", "attachment; filename=\"evidence-" + id + ".zip\"").build();
+            TempExport zip = new EvidencePack(new CampaignReport(session, realm, campaignTable()), AuditLogs.of(session, realm),
+                    new ManifestSigner(session, realm)).write(c);
+            return answer(zip, () -> record(OperationType.ACTION, CAMPAIGN, "campaigns/" + id + "/evidence", "review.evidence.exported", id,
+                    AuditRecord.facts("sha256", zip.sha256(), "snapshot_hash", c.getSnapshotHash())),
+                    Response.ok(zip.stream(), "application/zip").header("Content-Disposition", "attachment; filename=\"evidence-" + id + ".zip\""));
         });
+    }
+
+    /** Records the export, then answers its file; a failure to record removes the file and answers no export. */
+    private static Response answer(TempExport export, Runnable record, Response.ResponseBuilder ok) {
+        try {
+            record.run();
+        } catch (RuntimeException e) {
+            export.discard();
+            throw e;
+        }
+        return ok.build();
     }
 
     // ---- helpers

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static city.iam.review.it.ReviewRealm.error;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -183,6 +184,22 @@ class AccessReviewScenarioIT {
             for (String file : List.of("definition.json", "report.json", "items.csv", "audit.ndjson")) {
                 assertEquals(manifest.get("sha256").get(file).asText(), sha256(pack.get(file)), file);
             }
+            // The manifest is signed with the realm's key: it verifies against the realm's published JWKS.
+            String[] jws = new String(pack.get("manifest.jws"), java.nio.charset.StandardCharsets.UTF_8).split("\\.");
+            assertArrayEquals(pack.get("manifest.json"), java.util.Base64.getUrlDecoder().decode(jws[1]), "the JWS carries the manifest");
+            String kid = Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(jws[0])).get("kid").asText();
+            JsonNode jwk = null;
+            for (JsonNode k : http.get("/realms/" + city.realm.name() + "/protocol/openid-connect/certs", null).json().get("keys")) {
+                jwk = kid.equals(k.get("kid").asText()) ? k : jwk;
+            }
+            assertTrue(jwk != null, "signed with a key the realm publishes");
+            java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.RSAPublicKeySpec(
+                    new java.math.BigInteger(1, java.util.Base64.getUrlDecoder().decode(jwk.get("n").asText())),
+                    new java.math.BigInteger(1, java.util.Base64.getUrlDecoder().decode(jwk.get("e").asText()))));
+            java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+            rs256.initVerify(key);
+            rs256.update((jws[0] + "." + jws[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertTrue(rs256.verify(java.util.Base64.getUrlDecoder().decode(jws[2])), "manifest signature verifies");
             String[] segment = new String(pack.get("audit.ndjson"), java.nio.charset.StandardCharsets.UTF_8).split("\n");
             assertEquals("review.campaign.launched", Http.JSON.readTree(segment[0]).get("action").asText());
             assertEquals(3, java.util.Arrays.stream(segment).filter(l -> l.contains("\"review.item.remediated\"")).count());
