@@ -6,6 +6,7 @@ import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.page.Page;
+import city.iam.kernel.people.UserRef;
 import city.iam.lifecycle.finding.FindingKind;
 import city.iam.lifecycle.finding.FindingStore;
 import city.iam.lifecycle.jpa.AttestationEntity;
@@ -73,7 +74,7 @@ public final class Attestations {
         }
         if (caller.user().getServiceAccountClientLink() != null
                 || !OwnerRef.names(ClientOwnerships.owner(client), caller.id(), caller.user().getUsername())) {
-            throw CityIamException.forbidden("Only the owner of client " + clientId + " (its " + "city-iam.owner attribute) attests it.");
+            throw CityIamException.forbidden("Only the person client " + clientId + " names as its owner (" + UserRef.OWNER + ") attests it.");
         }
         AttestationRequest checked = request.checked();
         if (!client.isEnabled()) {

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Non-human identities (LJ-36, LJ-37) and the bootstrap admin: service accounts need an enabled human owner
  ({@code city-iam.owner} names a username or user id) and recent use; client secrets must be younger than the realm's
- * limit; owned clients must be attested on the realm's cadence ({@link OwnerAttestationCheck}). The bootstrap admin Keycloak creates at first start ({@code is_temporary_admin}) must not stay enabled.
+ * limit; owned clients must be attested on the realm's cadence ({@link OwnerAttestationCheck}). The bootstrap admin
+ * Keycloak creates at first start ({@code is_temporary_admin}) must not stay enabled.
  */
 final class ClientChecks {
 
