@@ -5,6 +5,7 @@ import city.iam.kernel.access.Caller;
 import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.error.Guard;
 import city.iam.kernel.json.BoundedBody;
+import city.iam.kernel.json.Json;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.lifecycle.attestation.AttestationRequest;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -39,7 +41,8 @@ import java.util.function.Function;
  * requests for the access they own; grantees see their temporary grants and ask for more time. No module role is
  * needed — what makes someone an owner is the {@code city-iam.owner} attribute, what makes a grant theirs is that
  * it was given to them — so beyond a valid token every call checks exactly that, and refuses with 403 (or 404 for
- * another person's grant) otherwise.
+ * another person's grant) otherwise. Every change is an audit entry naming the person (written by the services) and a
+ * Keycloak admin event ({@link SelfServiceEvents}).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class SelfServiceResource {
@@ -70,8 +73,9 @@ public class SelfServiceResource {
     public Response attest(@PathParam("clientId") String clientId, InputStream body) {
         return as(caller -> {
             AttestationRequest request = BoundedBody.json(body, AttestationRequest.class, BODY_BYTES);
-            return Response.status(201).entity(AttestationView.of(attestations().attest(caller, clientId, request,
-                    KeycloakClock.INSTANCE.millis()))).build();
+            AttestationView done = AttestationView.of(attestations().attest(caller, clientId, request, KeycloakClock.INSTANCE.millis()));
+            event(caller, OperationType.ACTION, "CITYIAM_LIFECYCLE_ATTESTATION", "lifecycle/clients/" + clientId + "/attestation", done);
+            return Response.status(201).entity(done).build();
         });
     }
 
@@ -93,8 +97,9 @@ public class SelfServiceResource {
     public Response requestExtension(@PathParam("id") String grantId, InputStream body) {
         return as(caller -> {
             ExtensionRequest request = BoundedBody.json(body, ExtensionRequest.class, BODY_BYTES);
-            return Response.status(201).entity(ExtensionRequestView.of(extensions().request(caller, grantId, request,
-                    KeycloakClock.INSTANCE.millis()))).build();
+            ExtensionRequestView made = ExtensionRequestView.of(extensions().request(caller, grantId, request, KeycloakClock.INSTANCE.millis()));
+            event(caller, OperationType.CREATE, "CITYIAM_LIFECYCLE_EXTENSION", "lifecycle/extension-requests/" + made.id(), made);
+            return Response.status(201).entity(made).build();
         });
     }
 
@@ -116,8 +121,9 @@ public class SelfServiceResource {
     public Response decide(@PathParam("id") String requestId, InputStream body) {
         return as(caller -> {
             ExtensionDecision decision = BoundedBody.json(body, ExtensionDecision.class, BODY_BYTES);
-            return Response.ok(ExtensionRequestView.of(extensions().decide(caller, requestId, decision,
-                    KeycloakClock.INSTANCE.millis()))).build();
+            ExtensionRequestView decided = ExtensionRequestView.of(extensions().decide(caller, requestId, decision, KeycloakClock.INSTANCE.millis()));
+            event(caller, OperationType.ACTION, "CITYIAM_LIFECYCLE_EXTENSION", "lifecycle/extension-requests/" + requestId + "/decision", decided);
+            return Response.ok(decided).build();
         });
     }
 
@@ -125,6 +131,10 @@ public class SelfServiceResource {
 
     private Response as(Function<Caller, Response> body) {
         return Guard.run(session, () -> body.apply(BearerCaller.authenticate(session, realm)));
+    }
+
+    private void event(Caller caller, OperationType operation, String type, String path, Object view) {
+        SelfServiceEvents.record(session, realm, caller, operation, type, path, Json.MAPPER.valueToTree(view));
     }
 
     private static void check(String status, Set<String> allowed) {

@@ -145,6 +145,11 @@ class ExtensionRequestIT extends ClockedLifecycleIT {
             assertEquals(2, http.get(city.realm.adminPath("/city-iam/audit?action=lifecycle.temporary_access.extension_decided"), auditor).json().size());
             JsonNode extended = http.get(city.realm.adminPath("/city-iam/audit?action=lifecycle.temporary_access.extended"), auditor).json();
             assertEquals(1, extended.size(), extended.toString());
+            int requestEvents = 0;
+            for (JsonNode e : http.get(city.realm.adminPath("/admin-events?max=500"), city.admin()).json()) {
+                requestEvents += "CITYIAM_LIFECYCLE_EXTENSION".equals(e.path("resourceType").asText()) ? 1 : 0;
+            }
+            assertEquals(5, requestEvents, "three requests and two decisions are admin events");
         }
     }
 

@@ -124,6 +124,16 @@ class OwnerAttestationIT extends ClockedLifecycleIT {
         assertEquals(403, http.get(city.path("/attestations"), nobody()).status());
         JsonNode audit = http.get(city.realm.adminPath("/city-iam/audit?action=lifecycle.client.attested"), auditor()).json();
         assertEquals(2, audit.size(), audit.toString());
+        // ... and a Keycloak admin event naming the owner, next to the admins' own changes.
+        JsonNode events = http.get(city.realm.adminPath("/admin-events?max=500"), city.admin()).json();
+        int attestationEvents = 0;
+        for (JsonNode e : events) {
+            if ("CITYIAM_LIFECYCLE_ATTESTATION".equals(e.path("resourceType").asText())) {
+                attestationEvents++;
+                assertEquals(olga, e.path("authDetails").path("userId").asText(), e.toString());
+            }
+        }
+        assertEquals(2, attestationEvents, events.toString());
 
         // The next scan leaves meter-sync resolved, resolves the disabled client's finding, keeps otto's open.
         city.runToCompletion("hygiene");
