@@ -147,6 +147,10 @@ class OwnerAttestationIT extends ClockedLifecycleIT {
         JsonNode again = http.get(city.path("/findings?kind=" + OVERDUE + "&subject=" + meter + "&status=OPEN"), city.admin()).json();
         assertEquals(1, again.size(), again.toString());
         assertTrue(again.get(0).get("detail").asText().contains("last attested at " + attestedAt), again.toString());
+
+        // A deleted client takes its cadence row with it, a deleted realm everything (the cleanup's queries run).
+        assertEquals(204, http.delete(city.realm.adminPath("/clients/" + parking), city.admin()).status());
+        assertEquals(204, http.delete("/admin/realms/" + city.realm.name(), city.admin()).status());
     }
 
     // Fresh tokens each time: moving the test clock by days expires the earlier ones.
