@@ -23,6 +23,7 @@ public final class Notice {
         INACTIVITY_WARNING("city-iam-inactivity-warning", "cityIamInactivityWarningSubject"),
         INACTIVITY_MANAGER("city-iam-inactivity-manager", "cityIamInactivityManagerSubject"),
         TEMPORARY_ACCESS_ENDING("city-iam-temporary-access-ending", "cityIamTemporaryAccessEndingSubject"),
+        EXTENSION_REQUESTED("city-iam-extension-requested", "cityIamExtensionRequestedSubject"),
         LEAVER_NOTICE("city-iam-leaver-notice", "cityIamLeaverNoticeSubject"),
         REVIEW_ASSIGNED("city-iam-review-assigned", "cityIamReviewAssignedSubject"),
         REVIEW_REMINDER("city-iam-review-reminder", "cityIamReviewReminderSubject"),

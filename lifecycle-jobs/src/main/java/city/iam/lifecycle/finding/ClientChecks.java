@@ -1,6 +1,9 @@
 package city.iam.lifecycle.finding;
 
 import city.iam.kernel.people.UserRef;
+import city.iam.lifecycle.attestation.AttestationSettings;
+import city.iam.lifecycle.attestation.ClientOwnerships;
+import city.iam.lifecycle.attestation.OwnerAttestationCheck;
 import city.iam.lifecycle.jpa.UserAuthEntity;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
@@ -17,7 +20,8 @@ import java.util.List;
 /**
  * Non-human identities (LJ-36, LJ-37) and the bootstrap admin: service accounts need an enabled human owner
  ({@code city-iam.owner} names a username or user id) and recent use; client secrets must be younger than the realm's
- * limit. The bootstrap admin Keycloak creates at first start ({@code is_temporary_admin}) must not stay enabled.
+ * limit; owned clients must be attested on the realm's cadence ({@link OwnerAttestationCheck}). The bootstrap admin
+ * Keycloak creates at first start ({@code is_temporary_admin}) must not stay enabled.
  */
 final class ClientChecks {
 
@@ -40,12 +44,14 @@ final class ClientChecks {
 
     List<Observation> run() {
         List<Observation> seen = new ArrayList<>();
-        realm.getClientsStream().forEach(client -> {
+        List<ClientModel> clients = realm.getClientsStream().toList();
+        clients.forEach(client -> {
             if (client.isServiceAccountsEnabled()) {
                 serviceAccount(client, seen);
             }
             secret(client, seen);
         });
+        new OwnerAttestationCheck(new ClientOwnerships(session, realm, em), AttestationSettings.schedule(realm), now).check(clients, seen);
         if (Config.getAdminRealm().equals(realm.getName())) {
             bootstrapAdmins(seen);
         }

@@ -7,6 +7,8 @@ public enum FindingKind {
     SERVICE_ACCOUNT_WITHOUT_OWNER("5.16", "client"),
     UNUSED_SERVICE_ACCOUNT("5.18", "client"),
     STALE_CLIENT_SECRET("5.17", "client"),
+    /** An owned client whose owner has not attested within the realm's cadence that it is still needed (LJ-36). */
+    OWNER_ATTESTATION_OVERDUE("5.18", "client"),
     BOOTSTRAP_ADMIN_ENABLED("5.17", "user"),
     PRIVILEGED_WITHOUT_MFA("5.17", "user"),
     PENDING_PASSWORD_CHANGE("5.17", "user"),

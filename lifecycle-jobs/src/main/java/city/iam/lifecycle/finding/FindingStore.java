@@ -108,6 +108,23 @@ public final class FindingStore {
         return stale.size();
     }
 
+    /**
+     * Resolves the open or acknowledged finding of this kind on this subject at once, when the cause is fixed by an
+     * action we see (an owner's attestation) rather than found fixed by the next scan; answers how many.
+     */
+    public long resolve(FindingKind kind, String subjectId, long now) {
+        List<FindingEntity> open = em.createQuery("select f from FindingEntity f where f.realmId = :realm and f.kind = :kind"
+                        + " and f.subjectId = :subject and f.status <> :resolved", FindingEntity.class)
+                .setParameter("realm", realm.getId()).setParameter("kind", kind.code()).setParameter("subject", subjectId)
+                .setParameter("resolved", RESOLVED).getResultList();
+        for (FindingEntity f : open) {
+            f.setStatus(RESOLVED);
+            f.setResolvedAt(now);
+            audit("lifecycle.finding.resolved", f);
+        }
+        return open.size();
+    }
+
     public Optional<FindingEntity> get(String id) {
         FindingEntity f = em.find(FindingEntity.class, id);
         return f == null || !f.getRealmId().equals(realm.getId()) ? Optional.empty() : Optional.of(f);

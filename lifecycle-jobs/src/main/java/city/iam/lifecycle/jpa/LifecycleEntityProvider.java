@@ -33,7 +33,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         public List<Class<?>> getEntities() {
             return List.of(UserAuthEntity.class, ClientAuthEntity.class, InactivityStateEntity.class, NoticeEntity.class, FindingEntity.class,
                     TemporaryGrantEntity.class, BirthrightEntity.class, CampaignEntity.class, ItemEntity.class, ReviewNoticeEntity.class,
-                    MoverStateEntity.class);
+                    MoverStateEntity.class, ClientOwnershipEntity.class, AttestationEntity.class, ExtensionRequestEntity.class);
         }
 
         @Override

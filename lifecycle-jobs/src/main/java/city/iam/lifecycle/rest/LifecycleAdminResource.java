@@ -13,6 +13,9 @@ import city.iam.kernel.job.RunView;
 import city.iam.kernel.json.BoundedBody;
 import city.iam.kernel.page.Page;
 import city.iam.kernel.time.KeycloakClock;
+import city.iam.lifecycle.attestation.AttestationSettings;
+import city.iam.lifecycle.attestation.AttestationView;
+import city.iam.lifecycle.attestation.Attestations;
 import city.iam.lifecycle.birthright.BirthrightDocument;
 import city.iam.lifecycle.birthright.BirthrightPolicies;
 import city.iam.lifecycle.finding.Acknowledgement;
@@ -25,6 +28,8 @@ import city.iam.lifecycle.settings.SettingsPolicy;
 import city.iam.lifecycle.inactivity.InactivityNotices;
 import city.iam.lifecycle.jpa.FindingEntity;
 import city.iam.lifecycle.jpa.TemporaryGrantEntity;
+import city.iam.lifecycle.temporary.ExtensionRequestView;
+import city.iam.lifecycle.temporary.Extensions;
 import city.iam.lifecycle.temporary.TemporaryGrantRequest;
 import city.iam.lifecycle.temporary.TemporaryGrantView;
 import city.iam.lifecycle.temporary.TemporaryGrants;
@@ -60,7 +65,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code /admin/realms/{realm}/lifecycle}: the inactivity, birthright, leaver and hygiene policies, job runs (run now, progress, history),
+ * {@code /admin/realms/{realm}/lifecycle}: the inactivity, birthright, leaver, hygiene and owner-attestation policies, owners'
+ * attestations of clients, extension requests of temporary grants, job runs (run now, progress, history),
  * users' last authentications, the inactivity notices and the hygiene findings. Every change is an admin event plus an audit-chain
  * entry in the transaction of the change.
  */
@@ -71,7 +77,8 @@ public class LifecycleAdminResource {
     private static final Set<String> FINDING_STATUSES = Set.of(FindingStore.OPEN, FindingStore.ACKNOWLEDGED, FindingStore.RESOLVED);
     private static final Set<String> GRANT_STATUSES = Set.of(TemporaryGrants.ACTIVE, TemporaryGrants.EXPIRED, TemporaryGrants.ENDED);
     private static final Map<String, SettingsPolicy> SETTINGS = Map.of(
-            LeaverSettings.POLICY.name(), LeaverSettings.POLICY, HygieneThresholds.POLICY.name(), HygieneThresholds.POLICY);
+            LeaverSettings.POLICY.name(), LeaverSettings.POLICY, HygieneThresholds.POLICY.name(), HygieneThresholds.POLICY,
+            AttestationSettings.POLICY.name(), AttestationSettings.POLICY);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -160,16 +167,16 @@ public class LifecycleAdminResource {
         });
     }
 
-    // ---- leaver and hygiene settings: always present (defaults until set), so PUT answers 200 and DELETE resets
+    // ---- leaver, hygiene and owner-attestation settings: always present (defaults until set), so PUT answers 200 and DELETE resets
 
     @GET
-    @Path("policies/{settings: leaver|hygiene}")
+    @Path("policies/{settings: leaver|hygiene|owner-attestation}")
     public Response settingsPolicy(@PathParam("settings") String name) {
         return read(() -> Response.ok(SETTINGS.get(name).effective(realm)).build());
     }
 
     @PUT
-    @Path("policies/{settings: leaver|hygiene}")
+    @Path("policies/{settings: leaver|hygiene|owner-attestation}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putSettingsPolicy(@PathParam("settings") String name, InputStream body) {
         return write(() -> {
@@ -182,7 +189,7 @@ public class LifecycleAdminResource {
     }
 
     @DELETE
-    @Path("policies/{settings: leaver|hygiene}")
+    @Path("policies/{settings: leaver|hygiene|owner-attestation}")
     public Response resetSettingsPolicy(@PathParam("settings") String name) {
         return write(() -> {
             SETTINGS.get(name).reset(realm);
@@ -358,6 +365,26 @@ public class LifecycleAdminResource {
             record(OperationType.DELETE, "CITYIAM_LIFECYCLE_TEMPORARY_GRANT", "lifecycle/temporary-grants/" + id,
                     "lifecycle.temporary_access.revoked", g.getUserId(), AuditRecord.facts("grant_id", id, "target", g.getTargetName()));
             return Response.noContent().build();
+        });
+    }
+
+    @GET
+    @Path("temporary-grants/{id}/extension-requests")
+    public Response extensionRequests(@PathParam("id") String id) {
+        return read(() -> {
+            requireGrant(id);
+            return Response.ok(new Extensions(session, realm, em()).ofGrant(id).stream().map(ExtensionRequestView::of).toList()).build();
+        });
+    }
+
+    // ---- owner attestations of clients
+
+    @GET
+    @Path("attestations")
+    public Response attestations(@QueryParam("client") String clientId, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        return read(() -> {
+            Page page = Page.of(first, max);
+            return Response.ok(new Attestations(session, realm, em()).history(clientId, page).stream().map(AttestationView::of).toList()).build();
         });
     }
 

@@ -116,9 +116,28 @@ public final class TemporaryGrants {
         g.setStatus(status);
         g.setEndedAt(now);
         g.setEndedBy(by);
+        // A request still waiting for the owner has nothing left to extend.
+        em.createQuery("update ExtensionRequestEntity e set e.status = :lapsed, e.decidedAt = :now, e.decidedBy = :by"
+                        + " where e.grantId = :grant and e.status = :pending")
+                .setParameter("lapsed", Extensions.LAPSED).setParameter("now", now).setParameter("by", by)
+                .setParameter("grant", g.getId()).setParameter("pending", Extensions.PENDING).executeUpdate();
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.temporary_access." + status.toLowerCase(),
                 g.getUserId(), AuditRecord.facts("grant_id", g.getId(), "target", g.getTargetName(), "ended_by", by,
                         "expires_at", Instant.ofEpochMilli(g.getExpiresAt()).toString())));
+    }
+
+    /**
+     * Moves the end of an active grant to an approved extension; the pre-expiry notice is due again before the new
+     * end. Only the end moves: the role or group stays granted as it is.
+     */
+    void extend(TemporaryGrantEntity g, long until, String by, String requestId) {
+        long before = g.getExpiresAt();
+        g.setExpiresAt(until);
+        g.setNoticeAt(null);
+        g.setNoticeStatus(null);
+        AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.temporary_access.extended", g.getUserId(),
+                AuditRecord.facts("grant_id", g.getId(), "target", g.getTargetName(), "approved_by", by, "request_id", requestId,
+                        "previous_expires_at", Instant.ofEpochMilli(before).toString(), "expires_at", Instant.ofEpochMilli(until).toString())));
     }
 
     /** Mails the holder that the grant ends soon; answers the mail status recorded with the grant. */
