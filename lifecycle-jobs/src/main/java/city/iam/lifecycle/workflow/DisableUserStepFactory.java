@@ -2,24 +2,15 @@ package city.iam.lifecycle.workflow;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.workflow.ResourceType;
-import org.keycloak.models.workflow.WorkflowStepProviderFactory;
-
-import java.util.Set;
 
 /** Registers {@value #ID} under Keycloak's {@code workflow-step} SPI (LJ-39): {@code {"uses": "city-iam-disable-user"}}. */
-public final class DisableUserStepFactory implements WorkflowStepProviderFactory<DisableUserStep> {
+public final class DisableUserStepFactory extends UserStepFactory<DisableUserStep> {
 
     public static final String ID = "city-iam-disable-user";
 
     @Override
     public DisableUserStep create(KeycloakSession session, ComponentModel model) {
         return new DisableUserStep(session, model);
-    }
-
-    @Override
-    public Set<ResourceType> getSupportedResourceTypes() {
-        return Set.of(ResourceType.USERS);
     }
 
     @Override

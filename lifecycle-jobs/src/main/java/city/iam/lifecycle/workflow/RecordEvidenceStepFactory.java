@@ -2,19 +2,16 @@ package city.iam.lifecycle.workflow;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.workflow.ResourceType;
-import org.keycloak.models.workflow.WorkflowStepProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Registers {@value #ID} under Keycloak's {@code workflow-step} SPI (LJ-39):
  * {@code {"uses": "city-iam-record-evidence", "with": {"action": "<label>"}}}, the label optional.
  */
-public final class RecordEvidenceStepFactory implements WorkflowStepProviderFactory<RecordEvidenceStep> {
+public final class RecordEvidenceStepFactory extends UserStepFactory<RecordEvidenceStep> {
 
     public static final String ID = "city-iam-record-evidence";
     static final String LABEL = "action";
@@ -22,11 +19,6 @@ public final class RecordEvidenceStepFactory implements WorkflowStepProviderFact
     @Override
     public RecordEvidenceStep create(KeycloakSession session, ComponentModel model) {
         return new RecordEvidenceStep(session, model);
-    }
-
-    @Override
-    public Set<ResourceType> getSupportedResourceTypes() {
-        return Set.of(ResourceType.USERS);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package city.iam.lifecycle.workflow;
 
-import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.time.KeycloakClock;
 import city.iam.review.campaign.CampaignLauncher;
@@ -16,7 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.workflow.WorkflowExecutionContext;
-import org.keycloak.models.workflow.WorkflowStepProvider;
 
 import java.util.Set;
 
@@ -26,36 +24,29 @@ import java.util.Set;
  * ({@link CampaignLauncher#launchIfAny}, in the step's transaction). A user with nothing in scope gets no
  * campaign; either way one {@code lifecycle.workflow.review-started} entry says what happened.
  */
-final class StartReviewStep implements WorkflowStepProvider {
+final class StartReviewStep extends UserStep {
 
     static final String ACTION = "lifecycle.workflow.review-started";
 
-    private final KeycloakSession session;
-    private final ComponentModel model;
-
     StartReviewStep(KeycloakSession session, ComponentModel model) {
-        this.session = session;
-        this.model = model;
+        super(session, model);
     }
 
     @Override
-    public void run(WorkflowExecutionContext context) {
-        RealmModel realm = session.getContext().getRealm();
-        UserModel user = WorkflowSteps.user(session, realm, context.getResourceId());
+    void run(RealmModel realm, String userId, UserModel user, WorkflowExecutionContext context) {
         if (user == null) {
             return;
         }
-        StepOrigin origin = WorkflowSteps.origin(realm, model);
+        StepOrigin origin = origin(realm);
         // The definition was checked when the workflow was saved; one removed since fails the step, visibly, in Keycloak's log.
-        DefinitionDocument definition = ReviewDefinitions.require(realm, model.get(StartReviewStepFactory.DEFINITION));
+        DefinitionDocument definition = ReviewDefinitions.require(realm, config(StartReviewStepFactory.DEFINITION));
         long now = KeycloakClock.INSTANCE.millis();
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         CampaignEntity campaign = new CampaignLauncher(session, realm, em).launchIfAny(definition,
-                "wf:" + model.getId() + ":" + user.getId() + ":" + now, origin.actor(),
+                "wf:" + origin.stepId() + ":" + userId + ":" + now, origin.actor(),
                 truncate("workflow:" + origin.workflowName() + ":" + user.getUsername()), now,
-                new SnapshotWalk(session, realm, em).discretionaryAccessOf(user.getId(), Set.of()));
+                new SnapshotWalk(session, realm, em).discretionaryAccessOf(userId, Set.of()));
         ObjectNode facts = AuditRecord.facts("username", user.getUsername(), "definition_id", definition.id());
-        origin.addTo(facts);
         if (campaign == null) {
             facts.put("outcome", "nothing_to_review");
         } else {
@@ -63,14 +54,10 @@ final class StartReviewStep implements WorkflowStepProvider {
             facts.put("campaign_id", campaign.getId());
             facts.put("items", campaign.getItemCount());
         }
-        AuditLogs.of(session, realm).append(new AuditRecord(origin.actor(), ACTION, user.getId(), facts));
+        audit(realm, ACTION, userId, facts);
     }
 
     private static String truncate(String s) {
         return s.length() <= 255 ? s : s.substring(0, 255);
-    }
-
-    @Override
-    public void close() {
     }
 }

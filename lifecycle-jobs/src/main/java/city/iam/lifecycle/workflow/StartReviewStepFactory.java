@@ -5,13 +5,10 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.workflow.ResourceType;
-import org.keycloak.models.workflow.WorkflowStepProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Registers {@value #ID} under Keycloak's {@code workflow-step} SPI (LJ-39), usable as
@@ -19,7 +16,7 @@ import java.util.Set;
  * checked when the workflow is saved: Keycloak validates each step component as it stores it, and answers a
  * {@link ModelValidationException} with 400.
  */
-public final class StartReviewStepFactory implements WorkflowStepProviderFactory<StartReviewStep> {
+public final class StartReviewStepFactory extends UserStepFactory<StartReviewStep> {
 
     public static final String ID = "city-iam-start-review";
     static final String DEFINITION = "definition";
@@ -38,11 +35,6 @@ public final class StartReviewStepFactory implements WorkflowStepProviderFactory
         if (ReviewDefinitions.document(realm, id).isEmpty()) {
             throw new ModelValidationException("Step " + ID + ": realm " + realm.getName() + " has no access-review definition '" + id + "'.");
         }
-    }
-
-    @Override
-    public Set<ResourceType> getSupportedResourceTypes() {
-        return Set.of(ResourceType.USERS);
     }
 
     @Override
