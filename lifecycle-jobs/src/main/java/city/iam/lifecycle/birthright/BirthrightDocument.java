@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The joiner/mover policy as JSON (LJ-32, LJ-33): rules that give groups, roles and first-login required
- * actions to users by attribute, the grace before access a user no longer qualifies for is removed, and the
+ * actions to users by attribute or by organisation membership, the grace before access a user no longer qualifies for is removed, and the
  * attribute holding a start date before which the account stays disabled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,8 +26,25 @@ public record BirthrightDocument(@JsonProperty("rules") List<Rule> rules,
                        @JsonProperty("required_actions") List<String> requiredActions) {
     }
 
-    /** Matches when the user attribute has one of the values (case ignored). */
-    public record Condition(@JsonProperty("attribute") String attribute, @JsonProperty("in") List<String> in) {
+    /**
+     * Either an attribute rule, matching when the user attribute has one of the values (case ignored), or an
+     * organisation rule, matching while the user is a member of the Keycloak organisation with that alias.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Condition(@JsonProperty("attribute") String attribute, @JsonProperty("in") List<String> in,
+                            @JsonProperty("organization") String organization) {
+
+        public Condition(String attribute, List<String> in) {
+            this(attribute, in, null);
+        }
+
+        public static Condition memberOf(String organization) {
+            return new Condition(null, null, organization);
+        }
+
+        public boolean byOrganization() {
+            return organization != null;
+        }
     }
 
     public record ClientRole(@JsonProperty("client") String client, @JsonProperty("role") String role) {

@@ -4,6 +4,7 @@ import city.iam.kernel.error.CityIamException;
 import city.iam.kernel.json.Json;
 import city.iam.kernel.settings.RealmSettings;
 import city.iam.lifecycle.account.GrantTarget;
+import city.iam.review.definition.Organizations;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -36,11 +37,19 @@ public final class BirthrightPolicies {
         return document(realm).map(d -> BirthrightPolicy.parse(d, d.version() == null ? 1 : d.version()));
     }
 
-    /** Validates, including every group, role, client and required action the rules name; stores a new version. */
+    /**
+     * Validates, including every group, role, client, required action and organisation the rules name; stores a
+     * new version.
+     */
     public static BirthrightDocument put(KeycloakSession session, RealmModel realm, BirthrightDocument wanted, Instant now) {
         int version = document(realm).map(d -> d.version() == null ? 1 : d.version() + 1).orElse(1);
         BirthrightPolicy policy = BirthrightPolicy.parse(wanted, version);
         for (BirthrightDocument.Rule rule : policy.rules()) {
+            String alias = rule.when().organization();
+            if (alias != null && Organizations.byAlias(session, realm, alias) == null) {
+                throw CityIamException.badRequest("unknown_organization", "Rule '" + rule.id() + "' names organisation '" + alias
+                        + "', which realm " + realm.getName() + " does not have" + (realm.isOrganizationsEnabled() ? "." : " (Organizations are off)."));
+            }
             grants(session, realm, rule);
             for (String action : list(rule.requiredActions())) {
                 if (realm.getRequiredActionProviderByAlias(action) == null) {

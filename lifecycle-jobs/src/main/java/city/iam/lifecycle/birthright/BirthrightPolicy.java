@@ -35,9 +35,7 @@ public record BirthrightPolicy(List<BirthrightDocument.Rule> rules, Duration mov
             if (!ids.add(r.id())) {
                 throw invalid("Rule id '" + r.id() + "' is used twice.");
             }
-            if (r.when() == null || r.when().attribute() == null || r.when().attribute().isBlank() || r.when().in() == null || r.when().in().isEmpty()) {
-                throw invalid("Rule '" + r.id() + "' needs when.attribute and a non-empty when.in.");
-            }
+            checkCondition(r);
             if (size(r.groups()) + size(r.realmRoles()) + size(r.clientRoles()) == 0) {
                 throw invalid("Rule '" + r.id() + "' grants nothing: give groups, realm_roles or client_roles.");
             }
@@ -55,20 +53,53 @@ public record BirthrightPolicy(List<BirthrightDocument.Rule> rules, Duration mov
         return new BirthrightPolicy(List.copyOf(doc.rules()), grace, start, version);
     }
 
-    /** The rules the user's attributes (name → values) match. */
-    public List<BirthrightDocument.Rule> matching(Map<String, List<String>> attributes) {
+    private static void checkCondition(BirthrightDocument.Rule r) {
+        BirthrightDocument.Condition when = r.when();
+        if (when == null) {
+            throw invalid("Rule '" + r.id() + "' needs a when: an attribute with its values, or an organization.");
+        }
+        boolean byAttribute = when.attribute() != null || when.in() != null;
+        if (when.byOrganization() == byAttribute) {
+            throw invalid("Rule '" + r.id() + "' needs when.attribute with when.in, or when.organization, not both.");
+        }
+        if (when.byOrganization()) {
+            if (when.organization().isBlank()) {
+                throw invalid("Rule '" + r.id() + "' needs the alias of an organisation in when.organization.");
+            }
+        } else if (when.attribute() == null || when.attribute().isBlank() || when.in() == null || when.in().isEmpty()) {
+            throw invalid("Rule '" + r.id() + "' needs when.attribute and a non-empty when.in.");
+        }
+    }
+
+    /** The rules matched by the user's attributes (name → values) and organisation memberships (aliases). */
+    public List<BirthrightDocument.Rule> matching(Map<String, List<String>> attributes, Set<String> organizations) {
         return rules.stream().filter(r -> {
-            List<String> values = attributes.getOrDefault(r.when().attribute(), List.of());
-            return values.stream().anyMatch(v -> r.when().in().stream().anyMatch(w -> w.equalsIgnoreCase(v.trim())));
+            BirthrightDocument.Condition when = r.when();
+            if (when.byOrganization()) {
+                return organizations.contains(when.organization());
+            }
+            List<String> values = attributes.getOrDefault(when.attribute(), List.of());
+            return values.stream().anyMatch(v -> when.in().stream().anyMatch(w -> w.equalsIgnoreCase(v.trim())));
         }).toList();
+    }
+
+    public List<BirthrightDocument.Rule> matching(Map<String, List<String>> attributes) {
+        return matching(attributes, Set.of());
     }
 
     /** The attributes the rules read, plus the start date: what the sweep loads per user. */
     public Set<String> attributeNames() {
         Set<String> names = new HashSet<>();
-        rules.forEach(r -> names.add(r.when().attribute()));
+        rules.stream().filter(r -> !r.when().byOrganization()).forEach(r -> names.add(r.when().attribute()));
         names.add(startDateAttribute);
         return names;
+    }
+
+    /** The organisations the rules name (aliases): only where there are any does the sweep read memberships. */
+    public Set<String> organizations() {
+        Set<String> aliases = new HashSet<>();
+        rules.stream().filter(r -> r.when().byOrganization()).forEach(r -> aliases.add(r.when().organization()));
+        return aliases;
     }
 
     public BirthrightDocument document(String updatedAt) {

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Job {@value #NAME} (LJ-32, LJ-33): applies the realm's birthright policy to every user, {@value #BATCH} per
- * transaction in username order. Joiners get their groups, roles and required actions, and stay disabled until
+ * transaction in username order; rules match on attributes or on organisation membership
+ * ({@link OrganizationMemberships}), and leaving an organisation is a move like any other. Joiners get their groups, roles and required actions, and stay disabled until
  * their start date ({@value #WAITING} marks an account this job disabled, so only those are enabled again).
  * Movers get their new access at once and lose what they no longer qualify for after the policy's grace; each
  * move is a {@code lifecycle.mover.moved} audit entry naming the rules before and after and the micro-review
@@ -82,6 +83,7 @@ public final class BirthrightSweep implements Job {
             names.add(UserRef.MANAGER);
         }
         Map<String, Map<String, List<String>>> attributes = UserAttributes.of(em, ids, names);
+        Map<String, Set<String>> memberships = OrganizationMemberships.of(em, realm.getId(), ids, policy.organizations());
         long now = KeycloakClock.INSTANCE.millis();
         Map<String, String> newManager = watchManagers ? ManagerWatch.changes(em, realm.getId(), ids, attributes, now) : Map.of();
         Map<String, Map<String, BirthrightEntity>> recorded = new HashMap<>();
@@ -92,7 +94,7 @@ public final class BirthrightSweep implements Job {
         for (String[] u : users) {
             Map<String, List<String>> attrs = attributes.getOrDefault(u[0], Map.of());
             Map<String, BirthrightEntity> held = recorded.getOrDefault(u[0], Map.of());
-            List<BirthrightDocument.Rule> matching = policy.matching(attrs);
+            List<BirthrightDocument.Rule> matching = policy.matching(attrs, memberships.getOrDefault(u[0], Set.of()));
             boolean managerMoved = newManager.containsKey(u[0]);
             if (matching.isEmpty() && held.isEmpty() && !attrs.containsKey(policy.startDateAttribute()) && !managerMoved) {
                 continue;

@@ -23,7 +23,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Records one action of the sweep three ways, in the batch's transaction: a notice row (the tombstone that
+ * Records one action of the sweep three ways (a DISABLE stage reached by an account already disabled is recorded
+ * as {@code lifecycle.inactivity.already-disabled}, since the sweep did nothing to it), in the batch's transaction: a notice row (the tombstone that
  * outlives the user), an audit-chain entry by the system actor {@value #ACTOR}, and a Keycloak admin event
  * (resource type {@code CITYIAM_LIFECYCLE_USER}, authenticated as the {@code city-iam} client) when the realm
  * stores admin events.
@@ -81,7 +82,8 @@ final class ActionRecord {
         if (managerStatus != null) {
             facts.put("manager_email", managerStatus);
         }
-        String verb = action.toLowerCase(Locale.ROOT);
+        // Never a second disable on record: a user someone else disabled (a Keycloak workflow, say) is noted as such.
+        String verb = mailed != null && mailed.alreadyDisabled() ? "already-disabled" : action.toLowerCase(Locale.ROOT);
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.inactivity." + verb, userId, facts));
         adminEvent(userId, plan.action(), facts, now);
     }

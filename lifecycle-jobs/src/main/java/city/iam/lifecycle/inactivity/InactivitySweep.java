@@ -122,7 +122,7 @@ public final class InactivitySweep implements Job {
                 return;
             }
             case WARN -> email = actions.warn(row.id(), policy, plan.idleMillis());
-            case DISABLE -> email = actions.disable(user) ? null : new UserActions.Mailed("already_disabled", null);
+            case DISABLE -> email = actions.disable(user) ? null : UserActions.Mailed.ALREADY_DISABLED;
             case ANONYMISE -> actions.anonymise(user);
             case DELETE -> {
                 // The notice and audit entry are written before the user goes; the state row goes with the user.

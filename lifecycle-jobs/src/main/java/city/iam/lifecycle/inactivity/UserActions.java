@@ -14,6 +14,13 @@ import java.util.Map;
 final class UserActions {
 
     record Mailed(String user, String manager) {
+
+        /** The DISABLE stage found the account disabled already (by a workflow, an administrator): nothing was done. */
+        static final Mailed ALREADY_DISABLED = new Mailed("already_disabled", null);
+
+        boolean alreadyDisabled() {
+            return ALREADY_DISABLED.equals(this);
+        }
     }
 
     private final KeycloakSession session;

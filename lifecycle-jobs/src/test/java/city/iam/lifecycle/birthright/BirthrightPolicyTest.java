@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +41,39 @@ class BirthrightPolicyTest {
                 new BirthrightDocument(List.of(rule("a", "d", List.of("x"), List.of("/g"))), "fortnight", null, null, null));
         for (BirthrightDocument doc : bad) {
             CityIamException e = assertThrows(CityIamException.class, () -> BirthrightPolicy.parse(doc, 1), doc.toString());
+            assertEquals(400, e.status());
+        }
+    }
+
+    private static BirthrightDocument.Rule member(String id, String organization, List<String> groups) {
+        return new BirthrightDocument.Rule(id, BirthrightDocument.Condition.memberOf(organization), groups, null, null, null);
+    }
+
+    @Test
+    void organisationRulesMatchMembersOnly() {
+        BirthrightPolicy p = BirthrightPolicy.parse(new BirthrightDocument(List.of(
+                member("parks", "parks", List.of("/parks-staff")),
+                rule("water", "department", List.of("water"), List.of("/water"))), null, null, null, null), 1);
+        assertEquals(List.of("parks"), p.matching(Map.of(), Set.of("parks")).stream().map(BirthrightDocument.Rule::id).toList());
+        assertEquals(List.of("parks", "water"), p.matching(Map.of("department", List.of("water")), Set.of("parks", "harbour")).stream()
+                .map(BirthrightDocument.Rule::id).toList());
+        assertEquals(0, p.matching(Map.of(), Set.of("Parks")).size(), "an alias is matched exactly, as Keycloak stores it");
+        assertEquals(0, p.matching(Map.of("organization", List.of("parks"))).size(), "an attribute named like the rule is not membership");
+        assertEquals(Set.of("parks"), p.organizations());
+        assertEquals(Set.of("department", "valid_from"), p.attributeNames(), "an organisation rule reads no attribute");
+    }
+
+    @Test
+    void aConditionIsAnAttributeOrAnOrganisationNeverBoth() {
+        List<BirthrightDocument.Condition> bad = List.of(
+                new BirthrightDocument.Condition("department", List.of("water"), "parks"),
+                new BirthrightDocument.Condition(null, null, " "),
+                new BirthrightDocument.Condition(null, List.of("water"), null),
+                new BirthrightDocument.Condition(null, null, null));
+        for (BirthrightDocument.Condition when : bad) {
+            BirthrightDocument doc = new BirthrightDocument(List.of(new BirthrightDocument.Rule("a", when, List.of("/g"), null, null, null)),
+                    null, null, null, null);
+            CityIamException e = assertThrows(CityIamException.class, () -> BirthrightPolicy.parse(doc, 1), when.toString());
             assertEquals(400, e.status());
         }
     }

@@ -133,9 +133,11 @@ public enum ObjectType {
     BIRTHRIGHT_POLICY("birthright_policy", "birthright-policy.json", null, List.of(
             Field.nested("rules", Kind.OBJECT_LIST,
                     Field.required("id", Kind.STRING).matching("[a-z0-9][a-z0-9-]{0,63}"),
+                    // attribute with in, or organization (an alias): BirthrightChecks holds them to one of the two.
                     Field.nested("when", Kind.OBJECT,
-                            Field.required("attribute", Kind.STRING),
-                            Field.required("in", Kind.STRING_LIST)).require(),
+                            Field.of("attribute", Kind.STRING),
+                            Field.of("in", Kind.STRING_LIST),
+                            Field.of("organization", Kind.STRING)).require(),
                     Field.of("groups", Kind.STRING_LIST),
                     Field.of("realm_roles", Kind.STRING_LIST),
                     Field.nested("client_roles", Kind.OBJECT_LIST,

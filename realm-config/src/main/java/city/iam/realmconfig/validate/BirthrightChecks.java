@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The birthright policy's rules beyond its schema, as lifecycle-jobs {@code BirthrightPolicy.parse} checks them:
- * at least one rule, at most {@value #MAX_RULES}, distinct rule ids, a non-empty {@code when.in}, and every rule
- * granting something.
+ * at least one rule, at most {@value #MAX_RULES}, distinct rule ids, a condition that is either an attribute with
+ * a non-empty {@code when.in} or an organisation, and every rule granting something.
  */
 final class BirthrightChecks {
 
@@ -33,8 +33,21 @@ final class BirthrightChecks {
             if (!ids.add(id)) {
                 problems.add(new Problem(policy.file(), at + "/id", "Rule id '" + id + "' is used twice."));
             }
-            if (rule.path("when").path("in").isEmpty()) {
-                problems.add(new Problem(policy.file(), at + "/when/in", "Rule '" + id + "' needs at least one value in when.in."));
+            JsonNode when = rule.path("when");
+            boolean byAttribute = when.has("attribute") || when.has("in");
+            if (when.has("organization") && byAttribute) {
+                problems.add(new Problem(policy.file(), at + "/when", "Rule '" + id + "' needs when.attribute with when.in, or when.organization, not both."));
+            } else if (when.has("organization")) {
+                if (when.path("organization").asText().isBlank()) {
+                    problems.add(new Problem(policy.file(), at + "/when/organization", "Rule '" + id + "' needs the alias of an organisation in when.organization."));
+                }
+            } else {
+                if (when.path("attribute").asText("").isBlank()) {
+                    problems.add(new Problem(policy.file(), at + "/when/attribute", "Rule '" + id + "' needs when.attribute (or when.organization)."));
+                }
+                if (when.path("in").isEmpty()) {
+                    problems.add(new Problem(policy.file(), at + "/when/in", "Rule '" + id + "' needs at least one value in when.in."));
+                }
             }
             if (rule.path("groups").isEmpty() && rule.path("realm_roles").isEmpty() && rule.path("client_roles").isEmpty()) {
                 problems.add(new Problem(policy.file(), at, "Rule '" + id + "' grants nothing: give groups, realm_roles or client_roles."));

@@ -99,6 +99,8 @@ public final class LiveReferences {
                 f.group(d, "/blast_radius/break_glass_group", breakGlass.asText());
             }
         }
+        // A birthright rule or an identity provider may name an organisation the directory creates, or one the realm has.
+        Set<String> declaredOrgs = state.of(ObjectType.ORGANIZATIONS).map(d -> d.objects().keySet()).orElse(Set.of());
         for (Declared p : declared(state, ObjectType.BIRTHRIGHT_POLICY)) {
             JsonNode rules = p.object().path("rules");
             for (int i = 0; i < rules.size(); i++) {
@@ -106,10 +108,13 @@ public final class LiveReferences {
                 rules.get(i).path("groups").forEach(g -> f.group(p, at + "/groups", g.asText()));
                 rules.get(i).path("realm_roles").forEach(r -> f.realmRole(p, at + "/realm_roles", r.asText()));
                 rules.get(i).path("client_roles").forEach(r -> f.clientRole(p, at + "/client_roles", r.path("client").asText(), r.path("role").asText()));
+                String org = rules.get(i).path("when").path("organization").asText(null);
+                if (org != null && !declaredOrgs.contains(org)) {
+                    f.missing(p, at + "/when/organization", realm.organizations().contains(org), "organisation " + org);
+                }
             }
         }
         // An identity provider may link to an organisation the directory creates, or to one the realm has.
-        Set<String> declaredOrgs = state.of(ObjectType.ORGANIZATIONS).map(d -> d.objects().keySet()).orElse(Set.of());
         for (Declared idp : declared(state, ObjectType.IDENTITY_PROVIDERS)) {
             String org = idp.object().path("organization").asText(null);
             if (org != null && !declaredOrgs.contains(org)) {

@@ -136,6 +136,36 @@ class ReviewAndPolicyValidationTest {
     }
 
     @Test
+    void birthrightConditionsAreAnAttributeOrAnOrganisation() {
+        List<Problem> p = problems("birthright-policy.json", """
+                {"birthright_policy": {"rules": [
+                  {"id": "a", "when": {"organization": "parks"}, "groups": ["/parks"]},
+                  {"id": "b", "when": {"organization": "parks", "attribute": "department", "in": ["parks"]}, "groups": ["/parks"]},
+                  {"id": "c", "when": {"in": ["parks"]}, "groups": ["/parks"]}]}}
+                """);
+        assertEquals(List.of("/birthright_policy/rules/1/when", "/birthright_policy/rules/2/when/attribute"),
+                p.stream().map(Problem::pointer).toList(), p::toString);
+    }
+
+    @Test
+    void aBirthrightOrganisationMustBeInTheRealmOrTheDirectory() {
+        Path dir = tmp.resolve("orgs");
+        dir.toFile().mkdirs();
+        TestDirs.write(dir, "birthright-policy.json", """
+                {"birthright_policy": {"rules": [
+                  {"id": "a", "when": {"organization": "parks"}, "groups": ["/parks"]},
+                  {"id": "b", "when": {"organization": "harbour"}, "groups": ["/parks"]}]}}
+                """);
+        DirectoryReader.Result read = new Validator(Map.<String, String>of()::get).validate(dir);
+        assertTrue(read.valid(), read.problems()::toString);
+        RealmNames realm = new RealmNames(Set.of("/parks"), Set.of(), Set.of(), Set.of("parks"));
+        List<Problem> p = LiveReferences.check(read.state(), realm, Set.of(), "city");
+        assertEquals(1, p.size(), p::toString);
+        assertEquals("/birthright_policy/rules/1/when/organization", p.get(0).pointer(), p::toString);
+        assertTrue(p.get(0).message().contains("organisation harbour"), p::toString);
+    }
+
+    @Test
     void groupsAndRolesMissingFromTheLiveRealmAreNamedWithFileAndPointer() {
         Path dir = tmp.resolve("d");
         dir.toFile().mkdirs();
