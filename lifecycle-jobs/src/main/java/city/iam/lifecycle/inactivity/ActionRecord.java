@@ -23,11 +23,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Records one action of the sweep three ways (a DISABLE stage reached by an account already disabled is recorded
- * as {@code lifecycle.inactivity.already-disabled}, since the sweep did nothing to it), in the batch's transaction: a notice row (the tombstone that
+ * Records one action of the sweep three ways, in the batch's transaction: a notice row (the tombstone that
  * outlives the user), an audit-chain entry by the system actor {@value #ACTOR}, and a Keycloak admin event
  * (resource type {@code CITYIAM_LIFECYCLE_USER}, authenticated as the {@code city-iam} client) when the realm
- * stores admin events.
+ * stores admin events. A DISABLE stage reached by an account already disabled is recorded as
+ * {@code lifecycle.inactivity.already-disabled}, since the sweep did nothing to it.
  */
 final class ActionRecord {
 
