@@ -19,6 +19,11 @@ public enum FindingKind {
     ORPHAN_ACCOUNT("5.16", "user"),
     /** Raised and resolved by the SoD scan of access reviews ({@code city.iam.review.sod}), not the hygiene scan. */
     SOD_CONFLICT("5.3", "user", false),
+    /**
+     * Raised and resolved by the drift scan of access reviews ({@code city.iam.review.drift}): grants of an open
+     * campaign's scope added or removed since its snapshot, outside the review.
+     */
+    REVIEW_DRIFT("5.18", "campaign", false),
     /** Raised by the leaver sweep, not the hygiene scan: the scan never resolves these. */
     LEAVER_SLA_BREACHED("5.18", "user", false),
     LEAVER_END_DATE_UNREADABLE("5.16", "user", false);

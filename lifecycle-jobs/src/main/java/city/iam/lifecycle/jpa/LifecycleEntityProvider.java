@@ -11,6 +11,7 @@ import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import city.iam.review.jpa.ReviewNoticeEntity;
 import city.iam.review.remediation.ReviewJob;
+import city.iam.review.drift.DriftScan;
 import city.iam.review.sod.SodScan;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -71,6 +72,7 @@ public class LifecycleEntityProvider implements JpaEntityProviderFactory {
         jobs.register(new BirthrightSweep());
         jobs.register(new ReviewJob());
         jobs.register(new SodScan());
+        jobs.register(new DriftScan());
         factory.register(new LifecycleCleanup());
     }
 

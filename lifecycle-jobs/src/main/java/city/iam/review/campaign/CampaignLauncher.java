@@ -36,6 +36,10 @@ import java.util.UUID;
  */
 public final class CampaignLauncher {
 
+    /** How a whole-scope launch's trigger begins: by an administrator (run-now) or by the schedule. */
+    public static final String ADMIN_TRIGGER = "admin:";
+    public static final String SCHEDULE_TRIGGER = "schedule:";
+
     public static final String LAUNCHING = "LAUNCHING";
 
     private final KeycloakSession session;

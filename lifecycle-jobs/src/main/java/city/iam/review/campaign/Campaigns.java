@@ -73,6 +73,12 @@ public final class Campaigns {
                 CampaignEntity.class).setParameter("realm", realmId).getResultList();
     }
 
+    /** The first open campaign whose id sorts after {@code afterId}: a scan's keyset walk over the open campaigns. */
+    public Optional<CampaignEntity> nextOpen(String afterId) {
+        return em.createQuery("select c from CampaignEntity c where c.realmId = :realm and c.status = 'OPEN' and c.id > :after order by c.id",
+                CampaignEntity.class).setParameter("realm", realmId).setParameter("after", afterId).setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** Whether the realm has a campaign the review job must look after: open, or still launching. */
     public boolean anyOpen() {
         return !em.createQuery("select c.id from CampaignEntity c where c.realmId = :realm and c.status in ('OPEN', 'LAUNCHING')", String.class)

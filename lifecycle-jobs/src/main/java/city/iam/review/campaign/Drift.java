@@ -1,5 +1,6 @@
 package city.iam.review.campaign;
 
+import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.decision.PriorReview;
 import city.iam.review.definition.ReviewDefinition;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -32,6 +33,16 @@ public final class Drift {
     }
 
     private Drift() {
+    }
+
+    /**
+     * Whether drift means anything for the campaign: only for a launch of the definition's whole scope (run-now or
+     * scheduled). A mover's, an SoD or a workflow's review froze one person's access on purpose; everyone else
+     * holding its scope is not drift.
+     */
+    public static boolean applies(CampaignEntity c) {
+        String trigger = c.getTriggeredBy() == null ? "" : c.getTriggeredBy();
+        return trigger.startsWith(CampaignLauncher.ADMIN_TRIGGER) || trigger.startsWith(CampaignLauncher.SCHEDULE_TRIGGER);
     }
 
     public static Result of(KeycloakSession session, RealmModel realm, Campaigns campaigns, String campaignId, ReviewDefinition definition) {

@@ -19,14 +19,14 @@ import java.util.Map;
  * access, so a chat or ticketing bridge learns no more than the reviewer's inbox. Answers {@code sent} for a
  * 2xx, else {@code failed}; a webhook that is down never stops the job.
  */
-final class Webhook {
+public final class Webhook {
 
     private static final Logger LOG = Logger.getLogger(Webhook.class);
 
     private Webhook() {
     }
 
-    static String post(KeycloakSession session, URI url, Map<String, Object> body) {
+    public static String post(KeycloakSession session, URI url, Map<String, Object> body) {
         HttpPost post = new HttpPost(url);
         post.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
         try {

@@ -81,7 +81,7 @@ public final class ReviewJob implements Job {
             long period = definition.recurrence().index(Instant.ofEpochMilli(now));
             if (period >= 0 && !campaigns.launchedFor(definition.id(), String.valueOf(period))) {
                 CampaignEntity c = new CampaignLauncher(session, realm, campaigns.em())
-                        .launch(stored, String.valueOf(period), actor, "schedule:" + run.runId(), now);
+                        .launch(stored, String.valueOf(period), actor, CampaignLauncher.SCHEDULE_TRIGGER + run.runId(), now);
                 return Batch.more("launched:" + c.getId(), c.getItemCount(), 1);
             }
         }

@@ -175,7 +175,7 @@ public class ReviewAdminResource {
             }
             DefinitionDocument stored = ReviewDefinitions.require(realm, request.definitionId());
             CampaignEntity c = new CampaignLauncher(session, realm, em())
-                    .launch(stored, null, Actor.of(caller), "admin:" + caller.name(), KeycloakClock.INSTANCE.millis());
+                    .launch(stored, null, Actor.of(caller), CampaignLauncher.ADMIN_TRIGGER + caller.name(), KeycloakClock.INSTANCE.millis());
             adminEvent.operation(OperationType.CREATE).resource(CAMPAIGN).resourcePath("campaigns/" + c.getId())
                     .representation(CampaignView.of(c)).success();
             return Response.status(201).entity(CampaignView.of(c)).build();
@@ -238,6 +238,10 @@ public class ReviewAdminResource {
     public Response drift(@PathParam("id") String id) {
         return read(() -> {
             CampaignEntity c = campaignTable().require(id);
+            if (!Drift.applies(c)) {
+                throw CityIamException.conflict("drift_not_applicable", "Campaign " + id + " reviews the access of the people its trigger ("
+                        + c.getTriggeredBy() + ") named, not its definition's whole scope: it has no drift.");
+            }
             return Response.ok(Drift.of(session, realm, campaignTable(), id, StageCloser.definition(c))).build();
         });
     }

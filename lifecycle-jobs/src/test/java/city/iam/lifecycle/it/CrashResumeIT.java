@@ -1,5 +1,6 @@
 package city.iam.lifecycle.it;
 
+import city.iam.testing.Http;
 import city.iam.testing.KeycloakDistribution;
 import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
@@ -71,7 +72,9 @@ class CrashResumeIT {
     }
 
     private static JsonNode run(LifecycleRealm city, String runId) {
-        return city.http.get(city.path("/runs/" + runId), city.admin()).json();
+        Http.Reply reply = city.http.get(city.path("/runs/" + runId), city.admin());
+        assertEquals(200, reply.status(), "run " + runId + ": " + reply);
+        return reply.json();
     }
 
     private static List<Long> warnings(TestServer server, String realmId) throws Exception {
