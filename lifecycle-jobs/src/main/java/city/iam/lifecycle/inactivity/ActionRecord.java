@@ -4,6 +4,7 @@ import city.iam.kernel.access.CityIamClient;
 import city.iam.kernel.audit.Actor;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
+import city.iam.kernel.id.TimeOrderedIds;
 import city.iam.kernel.job.RunContext;
 import city.iam.kernel.json.Json;
 import city.iam.lifecycle.jpa.NoticeEntity;
@@ -20,7 +21,6 @@ import org.keycloak.models.RealmModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Records one action of the sweep three ways, in the batch's transaction: a notice row (the tombstone that
@@ -55,7 +55,7 @@ final class ActionRecord {
         String username = removed ? null : name;
         long idleDays = Duration.ofMillis(plan.idleMillis()).toDays();
         NoticeEntity n = new NoticeEntity();
-        n.setId(UUID.randomUUID().toString());
+        n.setId(TimeOrderedIds.next());
         n.setRealmId(realm.getId());
         n.setUserId(userId);
         n.setUsername(username);
@@ -107,7 +107,7 @@ final class ActionRecord {
         auth.setClientId(clientUuid());
         auth.setIpAddress("127.0.0.1");
         AdminEvent event = new AdminEvent();
-        event.setId(UUID.randomUUID().toString());
+        event.setId(TimeOrderedIds.next());
         event.setTime(now);
         event.setRealmId(realm.getId());
         event.setRealmName(realm.getName());

@@ -33,9 +33,10 @@ public final class InactivitySweep implements Job {
     static final int BATCH = 500;
     /**
      * Changes per transaction. Each change appends to the realm's audit chain, whose head row stays locked until
-     * the batch commits, so a batch of actions is kept short for the administrators whose changes wait on it.
+     * the batch commits, so a batch of actions is kept short for the administrators whose changes wait on it: 100
+     * warnings commit in about 25 ms. Measured at 100 000 users (H2): 50 per transaction took 34 s, 100 took 26 s.
      */
-    static final int MAX_CHANGES = 50;
+    static final int MAX_CHANGES = 100;
     /**
      * Rows per read within a batch: the action limit, so a batch where everyone is due reads nobody it does
      * not act on. Reading the whole batch at once re-read up to 450 users per transaction, and in a sweep that

@@ -7,6 +7,7 @@ import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.audit.ChainHasher;
 import city.iam.kernel.audit.ChainVerifier;
 import city.iam.kernel.audit.ChainedEntry;
+import city.iam.kernel.id.TimeOrderedIds;
 import city.iam.kernel.json.CanonicalJson;
 import city.iam.kernel.page.Page;
 import jakarta.persistence.EntityManager;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.Spliterators;
-import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -52,7 +52,7 @@ public class JpaAuditLog implements AuditLog {
         String hash = ChainHasher.hash(head.getHash(), ChainHasher.canonical(time, actor, record.action(), record.subject(), payload));
 
         AuditEntryEntity entry = new AuditEntryEntity();
-        entry.setId(UUID.randomUUID().toString());
+        entry.setId(TimeOrderedIds.next());
         entry.setRealmId(realmId);
         entry.setSeq(head.getSeq() + 1);
         entry.setCreatedAt(time);
