@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * mid-campaign, so nobody reviews them this time) and frozen grants that no longer exist (removed outside the
  * review). Reported, never merged into the campaign, whose population stays the one its hash names. With a
  * review cadence, a grant the launch left out because it was not due is not drift: only grants that were due
- * at the launch (by the decisions made before it) count as added.
+ * at the launch (by the decisions made before it) count as added; likewise grants that {@code scope.filters}
+ * leave out (holders judged as at the launch).
  */
 public final class Drift {
 
@@ -58,10 +59,13 @@ public final class Drift {
             }
         });
         long launchedAt = campaigns.require(campaignId).getCreatedAt();
-        Consumer<List<Grant>> sink = definition.cadence().always() ? count
+        Consumer<List<Grant>> due = definition.cadence().always() ? count
                 : batch -> count.accept(dueAt(new ReviewHistory(realm, campaigns.em()), definition, batch, launchedAt));
+        // Holders the definition's filters left out at the launch are not drift either.
+        SnapshotWalk walk = new SnapshotWalk(session, realm, campaigns.em());
+        Consumer<List<Grant>> sink = batch -> due.accept(walk.holdersPassing(definition, batch, launchedAt));
         List<Grant> pending = new ArrayList<>();
-        new SnapshotWalk(session, realm, campaigns.em()).grants(definition, g -> {
+        walk.grants(definition, g -> {
             if (frozen.remove(key(g.userId(), g.accessId(), g.kind().name(), g.viaId())) == null) {
                 pending.add(g);
                 if (pending.size() == SnapshotWalk.BATCH) {

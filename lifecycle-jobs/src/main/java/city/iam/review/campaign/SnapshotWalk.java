@@ -55,6 +55,8 @@ public final class SnapshotWalk {
     private final Set<String> justified;
     /** Last sign-ins read so far (null: never): a scope of several roles walks the same people again. */
     private final Map<String, Long> lastAuth = new HashMap<>();
+    /** Kept for the walk: its guest lookup reads the city's organisations once. */
+    private SubjectFilter subjectFilter;
 
     public SnapshotWalk(KeycloakSession session, RealmModel realm, EntityManager em) {
         this(session, realm, em, null, Set.of());
@@ -108,23 +110,61 @@ public final class SnapshotWalk {
                 kept.accept(g);
             }
         };
+        // Access filters decide a role, group or organisation once, before its grants are read; a service
+        // account's roles differ grant by grant.
+        AccessFilter filter = new AccessFilter(session, realm, definition.filters());
+        Consumer<Grant> filtered = !filter.active() ? privileged : g -> {
+            if (g.type() != ScopeType.SERVICE_ACCOUNT || filter.admits(g)) {
+                privileged.accept(g);
+            }
+        };
         Set<String> seen = new HashSet<>();
         for (ReviewDefinition.Selector selector : definition.selectors()) {
             EffectiveAccess.Access a = access.access(selector);
             if (a == null || (definition.privilegedOnly() && !a.privileged() && a.type() != ScopeType.SERVICE_ACCOUNT)
-                    || !seen.add(a.type() + ":" + a.id())) {
+                    || !seen.add(a.type() + ":" + a.id())
+                    || (filter.active() && a.type() != ScopeType.SERVICE_ACCOUNT && !filter.admits(a))) {
                 continue;
             }
-            access.grants(a, privileged);
+            access.grants(a, filtered);
         }
     }
 
-    private void flush(ReviewDefinition definition, List<Grant> pending, ReviewerChain chain, String resolver, Sink sink) {
+    /**
+     * The grants of a batch whose holders pass the definition's subject filters at {@code now} (all of them when
+     * it has none); last sign-ins are read for the batch in one query. Launch, preview and drift all filter here.
+     */
+    public List<Grant> holdersPassing(ReviewDefinition definition, List<Grant> batch, long now) {
+        if (!definition.filters().filtersSubjects() || batch.isEmpty()) {
+            return batch;
+        }
+        if (subjectFilter == null || subjectFilter.filters() != definition.filters()) {
+            subjectFilter = new SubjectFilter(realm, em, definition.filters());
+        }
+        return subjectFilter.keep(batch, lastAuthOf(batch.stream().map(Grant::userId).distinct().toList()), now);
+    }
+
+    /** Last sign-ins from the lifecycle tracker, one query per batch for the people not read before. */
+    private Map<String, Long> lastAuthOf(List<String> people) {
+        List<String> unknown = people.stream().filter(id -> !lastAuth.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            Map<String, Long> read = tracker.lastAuthAt(unknown);
+            unknown.forEach(id -> lastAuth.put(id, read.get(id)));
+        }
+        return lastAuth;
+    }
+
+    private void flush(ReviewDefinition definition, List<Grant> batch, ReviewerChain chain, String resolver, Sink sink) {
+        long now = KeycloakClock.INSTANCE.millis();
+        List<Grant> pending = new ArrayList<>(holdersPassing(definition, batch, now));
+        batch.clear();
+        if (pending.isEmpty()) {
+            return;
+        }
         List<String> people = pending.stream().map(Grant::userId).distinct().toList();
         Map<String, PriorReview> prior = history.of(definition.id(), people);
         Cadence cadence = definition.cadence();
         if (!cadence.always()) {
-            long now = KeycloakClock.INSTANCE.millis();
             pending.removeIf(g -> {
                 PriorReview p = prior.get(ReviewHistory.key(g.userId(), g.accessId()));
                 return !cadence.due(g.sensitivity(), g.privileged(), p == null ? null : p.certifiedAt(), now);
@@ -133,20 +173,14 @@ public final class SnapshotWalk {
                 return;
             }
         }
-        // Last sign-ins from the lifecycle tracker, one query per batch.
         List<String> subjects = pending.stream().map(Grant::userId).distinct().toList();
-        List<String> unknown = subjects.stream().filter(id -> !lastAuth.containsKey(id)).toList();
-        if (!unknown.isEmpty()) {
-            Map<String, Long> read = tracker.lastAuthAt(unknown);
-            unknown.forEach(id -> lastAuth.put(id, read.get(id)));
-        }
+        lastAuthOf(subjects);
         chain.prefetch(subjects);
         List<Row> rows = new ArrayList<>(pending.size());
         for (Grant g : pending) {
             rows.add(new Row(g, chain.resolve(resolver, g.userId(), g.type(), g.accessId()), lastAuth.get(g.userId()),
                     prior.getOrDefault(ReviewHistory.key(g.userId(), g.accessId()), PriorReview.NONE)));
         }
-        pending.clear();
         sink.batch(rows);
     }
 }

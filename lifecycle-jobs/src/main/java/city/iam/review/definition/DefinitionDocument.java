@@ -44,10 +44,31 @@ public record DefinitionDocument(@JsonProperty("id") String id,
                 recurrence, trigger, inactiveAfter, notifications, cadenceBySensitivity, null, null);
     }
 
-    /** What is reviewed: realm roles, client roles and groups, optionally only privileged ones. */
+    /**
+     * What is reviewed: realm roles, client roles and groups, optionally only privileged ones, narrowed by
+     * {@code filters} (absent: no narrowing).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scope(@JsonProperty("selectors") List<Selector> selectors,
-                        @JsonProperty("privileged_only") Boolean privilegedOnly) {
+                        @JsonProperty("privileged_only") Boolean privilegedOnly,
+                        @JsonProperty("filters") Filters filters) {
+
+        public Scope(List<Selector> selectors, Boolean privilegedOnly) {
+            this(selectors, privilegedOnly, null);
+        }
+    }
+
+    /**
+     * Narrows the scope's grants (see {@link ScopeFilters}). The attribute maps take a string or a list of strings
+     * per attribute; they are read as plain objects so that a number or an object there is refused with a message
+     * naming the attribute rather than a parser's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Filters(@JsonProperty("subject_attributes") Map<String, Object> subjectAttributes,
+                          @JsonProperty("access_attributes") Map<String, Object> accessAttributes,
+                          @JsonProperty("inactive_for") String inactiveFor,
+                          @JsonProperty("min_sensitivity") String minSensitivity,
+                          @JsonProperty("subjects") String subjects) {
     }
 
     /**

@@ -24,7 +24,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
                                NonResponse nonResponse, int maxAutoRevokePercent, String breakGlassGroup,
                                RemediationMode remediationMode, boolean leaveGroups, boolean removeComposites,
                                CommentPolicy comments, Recurrence recurrence, boolean onMove, Duration inactiveAfter, Notifications notifications,
-                               Cadence cadence, int version) {
+                               Cadence cadence, ScopeFilters filters, int version) {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     /** The trigger of definitions launched for one user when the birthright job sees them move. */
@@ -125,12 +125,13 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
         Duration inactiveAfter = d.inactiveAfter() == null ? Duration.ofDays(30) : duration("inactive_after", d.inactiveAfter());
         Notifications notifications = Notifications.parse(d.notifications(), reviewers, stages);
         Cadence cadence = Cadence.parse(d.cadenceBySensitivity());
+        ScopeFilters filters = ScopeFilters.parse(d.scope().filters());
         if (!cadence.always() && onMove) {
             throw bad("invalid_cadence", "A mover's micro-review reviews what the move left; it has no cadence.");
         }
         return new ReviewDefinition(d.id(), name, List.copyOf(selectors), Boolean.TRUE.equals(d.scope().privilegedOnly()), reviewers,
                 blankToNull(d.fallbackReviewer()), List.copyOf(stages), nonResponse, cap, blankToNull(breakGlass), mode, leaveGroups,
-                removeComposites, comments, recurrence, onMove, inactiveAfter, notifications, cadence, version);
+                removeComposites, comments, recurrence, onMove, inactiveAfter, notifications, cadence, filters, version);
     }
 
     /** The stored form: everything explicit, with the server's version and time. */
@@ -150,7 +151,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
             }
             return new DefinitionDocument.Stage(x.name(), x.duration().toString(), x.reviewer(), adv);
         }).toList();
-        return new DefinitionDocument(id, name, new DefinitionDocument.Scope(s, privilegedOnly), r, fallbackReviewer, st,
+        return new DefinitionDocument(id, name, new DefinitionDocument.Scope(s, privilegedOnly, filters.document()), r, fallbackReviewer, st,
                 nonResponse.name(), new DefinitionDocument.BlastRadius(maxAutoRevokePercent, breakGlassGroup),
                 new DefinitionDocument.Remediation(remediationMode.name(), leaveGroups, removeComposites), comments.name(),
                 recurrence == null ? null : new DefinitionDocument.Recurrence(recurrence.every(), recurrence.anchor().toString()),

@@ -115,14 +115,21 @@ public final class Canonical {
                 byName.forEach((name, verified) -> a.addObject().put("name", name).put("verified", verified));
                 return a;
             }
-            case ATTRIBUTES: {
+            case ATTRIBUTES:
+            case ATTRIBUTE_MATCH: {
                 if (!v.isObject() || v.isEmpty()) {
                     return v;
                 }
                 TreeMap<String, List<String>> sorted = new TreeMap<>();
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
-                    List<String> values = new ArrayList<>();
-                    e.getValue().forEach(x -> values.add(x.asText()));
+                    List<String> read = new ArrayList<>();
+                    if (e.getValue().isTextual()) {
+                        read.add(e.getValue().asText());
+                    } else {
+                        e.getValue().forEach(x -> read.add(x.asText()));
+                    }
+                    // A filter's match is a set of values: the server drops repeats.
+                    List<String> values = field.kind() == Kind.ATTRIBUTE_MATCH ? new ArrayList<>(new java.util.TreeSet<>(read)) : read;
                     values.sort(null);
                     sorted.put(e.getKey(), values);
                 }

@@ -17,6 +17,11 @@ public enum Kind {
     DOMAINS,
     /** Keycloak attributes: {@code {"key": ["value", ...]}}, compared with sorted keys and values. */
     ATTRIBUTES,
+    /**
+     * A review filter's attribute match: {@code {"key": "value"}} or {@code {"key": ["value", ...]}}, compared as
+     * {@link #ATTRIBUTES} with a single value as a one-element list (the server stores lists).
+     */
+    ATTRIBUTE_MATCH,
     /** A PEM certificate, compared by its DER bytes. */
     PEM_CERTIFICATE,
     /** An object of string values (identity-provider and mapper {@code config}), compared with sorted keys. */

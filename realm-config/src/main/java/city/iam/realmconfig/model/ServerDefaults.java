@@ -27,6 +27,7 @@ final class ServerDefaults {
         }
         ObjectNode scope = object(d, "scope");
         scope.put("privileged_only", scope.path("privileged_only").asBoolean(false));
+        filters(scope);
         if (d.path("reviewers").isObject()) {
             d.get("reviewers").properties().forEach(e -> reviewer(e.getValue()));
         }
@@ -59,6 +60,31 @@ final class ServerDefaults {
             List<String> classes = new ArrayList<>();
             cadence.fieldNames().forEachRemaining(classes::add);
             classes.forEach(c -> Canonical.respellDuration(cadence, c));
+        }
+    }
+
+    /**
+     * The server writes only the filters that narrow: {@code subjects: all} is left out, and so is a filters
+     * object left empty; the period is re-spelt. Single attribute values are lists there (compared as such).
+     */
+    private static void filters(ObjectNode scope) {
+        if (!(scope.get("filters") instanceof ObjectNode f)) {
+            return;
+        }
+        Canonical.respellDuration(f, "inactive_for");
+        if ("all".equals(f.path("subjects").asText(null))) {
+            f.remove("subjects");
+        }
+        List<String> empty = new ArrayList<>();
+        f.fieldNames().forEachRemaining(k -> {
+            JsonNode v = f.get(k);
+            if (v.isNull() || (v.isObject() && v.isEmpty())) {
+                empty.add(k);
+            }
+        });
+        f.remove(empty);
+        if (f.isEmpty()) {
+            scope.remove("filters");
         }
     }
 

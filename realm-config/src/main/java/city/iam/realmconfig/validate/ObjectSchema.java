@@ -146,6 +146,20 @@ public final class ObjectSchema {
                     }
                 }
             }
+            case ATTRIBUTE_MATCH -> {
+                if (!v.isObject()) {
+                    problems.add(new Problem(file, at, name + " must be an object of a string or a list of strings per attribute."));
+                    return;
+                }
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
+                    JsonNode values = e.getValue();
+                    boolean ok = values.isTextual() && !values.asText().isEmpty()
+                            || values.isArray() && !values.isEmpty() && allText(values);
+                    if (!ok) {
+                        problems.add(new Problem(file, Pointer.child(at, e.getKey()), name + " takes a string or a non-empty list of strings per attribute."));
+                    }
+                }
+            }
             case PEM_CERTIFICATE -> {
                 if (!v.isTextual()) {
                     problems.add(new Problem(file, at, name + " must be a PEM certificate string."));

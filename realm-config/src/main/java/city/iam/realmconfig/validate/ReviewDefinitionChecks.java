@@ -26,6 +26,10 @@ final class ReviewDefinitionChecks {
     private static final int MAX_SELECTORS = 100;
     private static final Duration LONGEST_STAGE = Duration.ofDays(366);
     private static final Set<String> ADVANCE = Set.of("ACCEPT", "NO_RESPONSE");
+    private static final int MAX_FILTER_ATTRIBUTES = 20;
+    private static final int MAX_FILTER_VALUES = 50;
+    private static final int MAX_FILTER_TEXT = 255;
+    private static final Duration LONGEST_INACTIVITY = Duration.ofDays(3660);
     private static final Set<String> CADENCE_CLASSES = Set.of("sensitive", "quasi-sensitive", "open", "privileged");
 
     private ReviewDefinitionChecks() {
@@ -54,6 +58,7 @@ final class ReviewDefinitionChecks {
                         "A group selector has a 'path' such as /fin-ops (and no 'name' or 'client').");
             }
         }
+        filters(c, d.object().path("scope").path("filters"));
         JsonNode reviewers = d.object().path("reviewers");
         c.require(!reviewers.isEmpty(), "/reviewers", "reviewers must name at least one resolver (owner, manager, users or group).");
         for (Map.Entry<String, JsonNode> e : reviewers.properties()) {
@@ -95,6 +100,31 @@ final class ReviewDefinitionChecks {
         c.require(!d.object().has("trigger") || !d.object().has("cadence_by_sensitivity"), "/cadence_by_sensitivity",
                 "A mover's micro-review has no cadence.");
         notifications(c, d.object().path("notifications"), reviewers, stages);
+    }
+
+    /** The server's limits on {@code scope.filters} (lifecycle-jobs {@code ScopeFilters.parse}); shapes are the schema's. */
+    private static void filters(Checks c, JsonNode f) {
+        for (String map : List.of("subject_attributes", "access_attributes")) {
+            JsonNode attributes = f.path(map);
+            String at = "/scope/filters/" + map;
+            c.require(attributes.size() <= MAX_FILTER_ATTRIBUTES, at, map + " names at most " + MAX_FILTER_ATTRIBUTES + " attributes.");
+            for (Map.Entry<String, JsonNode> e : attributes.properties()) {
+                JsonNode values = e.getValue();
+                c.require(!e.getKey().isBlank() && e.getKey().length() <= MAX_FILTER_TEXT, Pointer.child(at, e.getKey()),
+                        map + " attribute names are 1 to " + MAX_FILTER_TEXT + " characters.");
+                c.require(values.size() <= MAX_FILTER_VALUES, Pointer.child(at, e.getKey()), map + "." + e.getKey() + " lists at most "
+                        + MAX_FILTER_VALUES + " values.");
+                boolean shortValues = true;
+                for (JsonNode v : values.isArray() ? values : List.of(values)) {
+                    shortValues &= v.asText().length() <= MAX_FILTER_TEXT;
+                }
+                c.require(shortValues, Pointer.child(at, e.getKey()), map + "." + e.getKey() + " values are at most " + MAX_FILTER_TEXT + " characters.");
+            }
+        }
+        JsonNode inactive = f.path("inactive_for");
+        c.require(!inactive.isTextual() || !Canonical.isDuration(inactive.asText())
+                        || Duration.parse(inactive.asText()).compareTo(LONGEST_INACTIVITY) <= 0, "/scope/filters/inactive_for",
+                "inactive_for is at most P" + LONGEST_INACTIVITY.toDays() + "D.");
     }
 
     private static void notifications(Checks c, JsonNode n, JsonNode reviewers, JsonNode stages) {

@@ -138,6 +138,24 @@ class PlannerTest {
     }
 
     @Test
+    void scopeFiltersCompareInTheServersForm() {
+        // The file writes single values, P90D and subjects: all; the server stores lists, PT2160H, and leaves all out.
+        String base = "{\"id\": \"fin\", \"scope\": {\"selectors\": [{\"type\": \"group\", \"path\": \"/fin\"}], \"filters\": %s}, "
+                + "\"reviewers\": {\"o\": {\"type\": \"owner\"}}, \"stages\": [{\"duration\": \"P7D\", \"reviewer\": \"o\"}]}";
+        String file = base.formatted("{\"subject_attributes\": {\"department\": \"finance\", \"site\": [\"south\", \"north\"]},"
+                + " \"inactive_for\": \"P90D\", \"subjects\": \"all\"}");
+        String server = base.formatted("{\"subject_attributes\": {\"department\": [\"finance\"], \"site\": [\"south\", \"north\"]},"
+                + " \"inactive_for\": \"PT2160H\"}");
+        assertTrue(Planner.plan(desired(ObjectType.REVIEW_DEFINITIONS, false, file), live(ObjectType.REVIEW_DEFINITIONS, server)).empty());
+        // Filters left empty are no filters.
+        assertTrue(Planner.plan(desired(ObjectType.REVIEW_DEFINITIONS, false, base.formatted("{\"subjects\": \"all\"}")),
+                live(ObjectType.REVIEW_DEFINITIONS, base.replace(", \"filters\": %s", ""))).empty());
+        Plan changed = Planner.plan(desired(ObjectType.REVIEW_DEFINITIONS, false, file.replace("\"all\"", "\"guests\"")),
+                live(ObjectType.REVIEW_DEFINITIONS, server));
+        assertEquals("~ review_definitions fin [scope]", changed.changes().get(0).toString());
+    }
+
+    @Test
     void aStageThatAdvancesOnNothingDiffersFromTheDefault() {
         String base = "{\"id\": \"fin\", \"scope\": {\"selectors\": [{\"type\": \"group\", \"path\": \"/fin\"}]}, "
                 + "\"reviewers\": {\"o\": {\"type\": \"owner\"}}, \"stages\": [{\"duration\": \"P7D\", \"reviewer\": \"o\"%s}]}";

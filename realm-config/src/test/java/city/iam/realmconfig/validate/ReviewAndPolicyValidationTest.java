@@ -124,6 +124,34 @@ class ReviewAndPolicyValidationTest {
     }
 
     @Test
+    void scopeFiltersTakeTheServersShapesAndLimits() {
+        assertEquals(List.of(), problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "realm_role", "name": "x"}],
+                   "filters": {"subject_attributes": {"department": "finance", "site": ["north", "south"]},
+                               "access_attributes": {"tier": ["gold"]}, "inactive_for": "P90D", "min_sensitivity": "quasi-sensitive",
+                               "subjects": "guests"}},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P10D", "reviewer": "o"}]}]}
+                """));
+        List<Problem> p = problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "realm_role", "name": "x"}],
+                   "filters": {"subject_attributes": {"department": 5, "site": []}, "access_attributes": "tier=gold",
+                               "inactive_for": "three months", "min_sensitivity": "secret", "subjects": "staff", "inactive_days": 3}},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P10D", "reviewer": "o"}]}]}
+                """);
+        List<String> pointers = p.stream().map(Problem::pointer).toList();
+        String at = "/review_definitions/0/scope/filters";
+        assertTrue(pointers.containsAll(List.of(at + "/subject_attributes/department", at + "/subject_attributes/site", at + "/access_attributes",
+                at + "/inactive_for", at + "/min_sensitivity", at + "/subjects", at + "/inactive_days")), p::toString);
+        List<Problem> limits = problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "realm_role", "name": "x"}],
+                   "filters": {"inactive_for": "P4000D", "subject_attributes": {"department": "%s"}}},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P10D", "reviewer": "o"}]}]}
+                """.formatted("x".repeat(256)));
+        assertEquals(List.of(at + "/inactive_for", at + "/subject_attributes/department"),
+                limits.stream().map(Problem::pointer).sorted().toList(), limits::toString);
+    }
+
+    @Test
     void birthrightRulesMustGrantSomethingAndHaveDistinctIds() {
         List<Problem> p = problems("birthright-policy.json", """
                 {"birthright_policy": {"rules": [

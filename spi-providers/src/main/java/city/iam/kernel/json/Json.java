@@ -52,6 +52,22 @@ public final class Json {
 
     private static String describe(java.io.IOException e) {
         String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        return "The request body is not valid JSON for this endpoint: " + message;
+        return "The request body is not valid JSON for this endpoint: " + message + at(e);
+    }
+
+    /** Where in the body a value of the wrong shape sits (" at scope.filters.subjects"), so the caller knows which field. */
+    private static String at(java.io.IOException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : " (at " + path + ")";
     }
 }
