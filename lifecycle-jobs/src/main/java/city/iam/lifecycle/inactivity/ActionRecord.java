@@ -25,8 +25,8 @@ import java.util.Locale;
 /**
  * Records one action of the sweep three ways, in the batch's transaction: a notice row (the tombstone that
  * outlives the user), an audit-chain entry by the system actor {@value #ACTOR}, and a Keycloak admin event
- * (resource type {@code CITYIAM_LIFECYCLE_USER}, authenticated as the {@code city-iam} client) when the realm
- * stores admin events. A DISABLE stage reached by an account already disabled is recorded as
+ * (resource type {@code CITYIAM_LIFECYCLE_USER}, authenticated as the {@code city-iam} client) for an action that
+ * changed the account, when the realm stores admin events. A DISABLE stage reached by an account already disabled is recorded as
  * {@code lifecycle.inactivity.already-disabled}, since the sweep did nothing to it.
  */
 final class ActionRecord {
@@ -85,7 +85,17 @@ final class ActionRecord {
         // Never a second disable on record: a user someone else disabled (a Keycloak workflow, say) is noted as such.
         String verb = mailed != null && mailed.alreadyDisabled() ? "already-disabled" : action.toLowerCase(Locale.ROOT);
         AuditLogs.of(session, realm).append(new AuditRecord(Actor.system(ACTOR), "lifecycle.inactivity." + verb, userId, facts));
-        adminEvent(userId, plan.action(), facts, now);
+        if (changesAccount(plan.action()) && (mailed == null || !mailed.alreadyDisabled())) {
+            adminEvent(userId, plan.action(), facts, now);
+        }
+    }
+
+    /**
+     * Admin events record changes to Keycloak's accounts; a warning or a reset changes none (its notice row and
+     * audit entry are the record), and in a sweep that warns a whole realm that event was a fifth of the writes.
+     */
+    private static boolean changesAccount(Plan.Action action) {
+        return action == Plan.Action.DISABLE || action == Plan.Action.ANONYMISE || action == Plan.Action.DELETE;
     }
 
     /** The {@code city-iam} client's id, looked up once per batch rather than once per action. */

@@ -118,6 +118,10 @@ class InactivityScenarioIT extends ClockedLifecycleIT {
                 .filter(e -> "CITYIAM_LIFECYCLE_USER".equals(e.path("resourceType").asText()) && "DELETE".equals(e.path("operationType").asText()))
                 .count();
         assertEquals(2, deleteEvents, events.toString());
+        long updateEvents = StreamSupport.stream(events.spliterator(), false)
+                .filter(e -> "CITYIAM_LIFECYCLE_USER".equals(e.path("resourceType").asText()) && "UPDATE".equals(e.path("operationType").asText()))
+                .count();
+        assertEquals(2, updateEvents, "the two disables; warnings and resets change no account: " + events);
 
         JsonNode history = http.get(city.path("/runs?job=inactivity"), city.admin()).json();
         assertTrue(history.size() >= 4, history.toString());
