@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A campaign's progress aggregated in the database — two grouped queries, and an answer of the same small size
- * whether the campaign has ten items or 500 000: items and decisions by type, by reviewer and by remediation state (one query), and
- * decisions over time in buckets of an hour or a day (one query). Undecided items ({@code decision} null or
+ * A campaign's progress aggregated in the database — one grouped query over a covering index, and an answer of the
+ * same small size whether the campaign has ten items or 500 000: items and decisions by type, by reviewer and by
+ * remediation state, decisions over time in buckets of an hour or a day, and the overdue count. Undecided items ({@code decision} null or
  * {@code NOT_DECIDED}) count as {@code open}.
  */
 public final class Progress {
@@ -66,18 +66,33 @@ public final class Progress {
         this.em = em;
     }
 
-    public Totals totals(String campaignId) {
-        List<Object[]> rows = em.createQuery("select i.decision, i.reviewerId, i.remediation, count(i) from ItemEntity i"
-                + " where i.campaignId = :c group by i.decision, i.reviewerId, i.remediation", Object[].class)
-                .setParameter("c", campaignId).getResultList();
+    /** Totals, decisions over time and the overdue count of a campaign, from one pass over its progress index. */
+    public record Summary(Totals totals, List<Point> points, long overdue) {
+    }
+
+    /**
+     * One grouped query, answered from the covering index {@code IDX_CITYIAM_AR_ITEM_PROGRESS} without reading item
+     * rows: on H2 with 500 000 items the three queries it replaces read every row of the campaign three times
+     * (11 s for the progress call); grouped by decision, reviewer, remediation, decision bucket and whether
+     * {@code overdueCondition} (a JPQL condition on {@code i}, without parameters) holds.
+     */
+    public Summary summary(String campaignId, Bucket bucket, String overdueCondition) {
+        long width = bucket.width.toMillis();
+        String slot = "floor(i.decidedAt / " + width + ")";
+        String overdue = "case when " + overdueCondition + " then 1 else 0 end";
+        List<Object[]> rows = em.createQuery("select i.decision, i.reviewerId, i.remediation, " + slot + ", " + overdue + ", count(*)"
+                + " from ItemEntity i where i.campaignId = :c group by i.decision, i.reviewerId, i.remediation, " + slot + ", " + overdue,
+                Object[].class).setParameter("c", campaignId).getResultList();
         Map<String, Long> decisions = new TreeMap<>();
         Map<String, Long> remediation = new TreeMap<>();
         Map<String, long[]> reviewers = new LinkedHashMap<>();
+        TreeMap<Long, Long> slots = new TreeMap<>();
         long items = 0;
         long decided = 0;
+        long overdueCount = 0;
         for (Object[] r : rows) {
             String decision = undecided((String) r[0]) ? OPEN : (String) r[0];
-            long n = ((Number) r[3]).longValue();
+            long n = ((Number) r[5]).longValue();
             items += n;
             decisions.merge(decision, n, Long::sum);
             if (r[2] != null) {
@@ -85,40 +100,39 @@ public final class Progress {
             }
             long[] mine = reviewers.computeIfAbsent(r[1] == null ? "" : (String) r[1], k -> new long[2]);
             mine[0] += n;
-            if (!OPEN.equals(decision)) {
+            if (OPEN.equals(decision)) {
+                overdueCount += ((Number) r[4]).intValue() == 1 ? n : 0;
+            } else {
                 decided += n;
                 mine[1] += n;
+                if (r[3] != null) {
+                    slots.merge(((Number) r[3]).longValue(), n, Long::sum);
+                }
             }
         }
         List<ReviewerCount> byReviewer = new ArrayList<>();
         reviewers.forEach((id, n) -> byReviewer.add(new ReviewerCount(id.isEmpty() ? null : id, n[0], n[1])));
         byReviewer.sort(Comparator.comparingLong(ReviewerCount::items).reversed()
                 .thenComparing(ReviewerCount::reviewerId, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new Totals(items, decided, decisions, remediation, byReviewer);
-    }
-
-    /** Decisions per bucket, oldest first, only buckets with decisions; the bucket width goes into the query as a literal. */
-    public List<Point> overTime(String campaignId, Bucket bucket) {
-        long width = bucket.width.toMillis();
-        String slot = "floor(i.decidedAt / " + width + ")";
-        List<Object[]> rows = em.createQuery("select " + slot + ", count(i) from ItemEntity i where i.campaignId = :c"
-                + " and i.decidedAt is not null and i.decision is not null and i.decision <> 'NOT_DECIDED'"
-                + " group by " + slot + " order by " + slot, Object[].class)
-                .setParameter("c", campaignId).getResultList();
-        List<Point> points = new ArrayList<>(rows.size());
+        List<Point> points = new ArrayList<>(slots.size());
         long total = 0;
-        for (Object[] r : rows) {
-            long n = ((Number) r[1]).longValue();
-            total += n;
-            points.add(new Point(((Number) r[0]).longValue() * width, n, total));
+        for (Map.Entry<Long, Long> e : slots.entrySet()) {
+            total += e.getValue();
+            points.add(new Point(e.getKey() * width, e.getValue(), total));
         }
-        return points;
+        return new Summary(new Totals(items, decided, decisions, remediation, byReviewer), points, overdueCount);
     }
 
     /** The first {@code max} items whose remediation failed, in item order, with the failure reason. */
     public List<ItemEntity> failures(String campaignId, int max) {
-        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.remediation = 'FAILED' order by i.seq", ItemEntity.class)
+        // The sequence numbers from the covering index first: ordering the campaign's index by seq read every row.
+        List<Long> seqs = em.createQuery("select i.seq from ItemEntity i where i.campaignId = :c and i.remediation = 'FAILED' order by i.seq", Long.class)
                 .setParameter("c", campaignId).setMaxResults(max).getResultList();
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.seq in :seqs order by i.seq", ItemEntity.class)
+                .setParameter("c", campaignId).setParameter("seqs", seqs).getResultList();
     }
 
     static boolean undecided(String decision) {

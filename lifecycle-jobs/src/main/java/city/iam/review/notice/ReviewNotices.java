@@ -14,8 +14,8 @@ public final class ReviewNotices {
     static final String UNDECIDED = " and (i.decision is null or i.decision = 'NOT_DECIDED')";
     static final String ESCALATED = "escalated:";
     static final String LATE = "late:";
-    private static final String OVERDUE = " and i.outcome is null" + UNDECIDED
-            + " and (i.reviewerSource like '" + ESCALATED + "%' or i.reviewerSource like '" + LATE + "%')";
+    private static final String MOVED_BY_ESCALATION = "(i.reviewerSource like '" + ESCALATED + "%' or i.reviewerSource like '" + LATE + "%')";
+    private static final String OVERDUE = " and i.outcome is null" + UNDECIDED + " and " + MOVED_BY_ESCALATION;
 
     /** A reviewer and how many of their items a notice is about. */
     record Pending(String reviewerId, long items) {
@@ -74,8 +74,16 @@ public final class ReviewNotices {
                 .setParameter("c", campaignId).setParameter("s", stage).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /**
+     * The overdue condition on an item {@code i} of the stage, less its undecidedness (the progress summary groups by
+     * decision and judges that itself): a JPQL fragment without parameters.
+     */
+    public static String overdueCondition(int stage) {
+        return "i.stage = " + stage + " and i.outcome is null and " + MOVED_BY_ESCALATION;
+    }
+
     public long overdueCount(String campaignId, int stage) {
-        return em.createQuery("select count(i) from ItemEntity i where i.campaignId = :c and i.stage = :s" + OVERDUE, Long.class)
+        return em.createQuery("select count(*) from ItemEntity i where i.campaignId = :c and i.stage = :s" + OVERDUE, Long.class)
                 .setParameter("c", campaignId).setParameter("s", stage).getSingleResult();
     }
 

@@ -51,16 +51,20 @@ record ProgressView(@JsonProperty("campaign_id") String campaignId,
 
     static ProgressView of(KeycloakSession session, RealmModel realm, Progress progress, ReviewNotices notices, CampaignEntity c,
                            Progress.Bucket bucket, Page page) {
-        Progress.Totals t = progress.totals(c.getId());
+        Progress.Summary summary = progress.summary(c.getId(), bucket, ReviewNotices.overdueCondition(c.getStage()));
+        Progress.Totals t = summary.totals();
         List<Reviewer> reviewers = t.reviewers().stream().skip(page.first()).limit(page.max())
                 .map(r -> new Reviewer(r.reviewerId(), name(session, realm, r.reviewerId()), r.items(), r.decided())).toList();
-        List<Point> points = progress.overTime(c.getId(), bucket).stream()
+        List<Point> points = summary.points().stream()
                 .map(p -> new Point(ItemView.iso(p.start()), p.decided(), p.cumulative())).toList();
+        // The lists only when their counts say there is something to list: each reads the campaign's index.
+        List<ItemView> failures = t.remediation().getOrDefault("FAILED", 0L) == 0 ? List.of()
+                : progress.failures(c.getId(), FAILURES).stream().map(ItemView::of).toList();
+        List<Overdue> overdue = summary.overdue() == 0 ? List.of()
+                : notices.overdue(c.getId(), c.getStage(), 0, OVERDUE).stream().map(i -> new Overdue(i.getId(), i.getUsername(),
+                        i.getAccessName(), i.getReviewerId(), name(session, realm, i.getReviewerId()), i.getReviewerSource())).toList();
         return new ProgressView(c.getId(), c.getStatus(), t.items(), t.decided(), t.decisions(), t.remediation(), t.reviewers().size(),
-                reviewers, bucket.iso, points, progress.failures(c.getId(), FAILURES).stream().map(ItemView::of).toList(),
-                notices.overdueCount(c.getId(), c.getStage()),
-                notices.overdue(c.getId(), c.getStage(), 0, OVERDUE).stream().map(i -> new Overdue(i.getId(), i.getUsername(),
-                        i.getAccessName(), i.getReviewerId(), name(session, realm, i.getReviewerId()), i.getReviewerSource())).toList());
+                reviewers, bucket.iso, points, failures, summary.overdue(), overdue);
     }
 
     private static String name(KeycloakSession session, RealmModel realm, String userId) {

@@ -4,19 +4,14 @@ import city.iam.testing.Http;
 import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,15 +41,8 @@ class AccessReviewDriftIT {
 
     @Test
     void grantsChangedMidCampaignRaiseAFindingAndOneWebhookPostPerChange() throws IOException {
-        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        List<JsonNode> posted = new CopyOnWriteArrayList<>();
-        hook.createContext("/hook", exchange -> {
-            posted.add(Http.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        hook.start();
-        try {
+        try (WebhookSink hook = new WebhookSink()) {
+            List<JsonNode> posted = hook.posted();
             city.person("olga");
             String ada = city.person("ada");
             String bob = city.person("bob");
@@ -65,7 +53,7 @@ class AccessReviewDriftIT {
                     "reviewers", Map.of("owner", Map.of("type", "owner")),
                     "stages", List.of(Map.of("duration", "P7D", "reviewer", "owner")),
                     "non_response", "NO_CHANGE",
-                    "notifications", Map.of("assignment", false, "webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"));
+                    "notifications", Map.of("assignment", false, "webhook", hook.url()));
             assertEquals(201, city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(), definition).status());
             Http.Reply launched = city.http.postJson(city.reviews("/campaigns"), city.reviewAdmin(), Map.of("definition_id", "permits"));
             assertEquals(201, launched.status(), launched.toString());
@@ -111,8 +99,6 @@ class AccessReviewDriftIT {
             assertEquals(200, closed.status(), closed.toString());
             city.base.runToCompletion("review-drift");
             assertEquals("RESOLVED", only(findings()).get("status").asText());
-        } finally {
-            hook.stop(0);
         }
     }
 

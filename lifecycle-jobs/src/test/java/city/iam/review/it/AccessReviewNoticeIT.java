@@ -5,22 +5,17 @@ import city.iam.testing.KeycloakServerExtension;
 import city.iam.testing.SmtpSink;
 import city.iam.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,15 +48,8 @@ class AccessReviewNoticeIT {
 
     @Test
     void remindersEscalationAndOverdueNoticesGoOutOnceByMailAndWebhook() throws IOException {
-        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        List<JsonNode> posted = new CopyOnWriteArrayList<>();
-        hook.createContext("/hook", exchange -> {
-            posted.add(Http.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        hook.start();
-        try (SmtpSink smtp = new SmtpSink()) {
+        try (WebhookSink hook = new WebhookSink(); SmtpSink smtp = new SmtpSink()) {
+            List<JsonNode> posted = hook.posted();
             city.base.mailTo(smtp);
             String mona = city.person("mona");
             String olga = city.person("olga");
@@ -74,7 +62,7 @@ class AccessReviewNoticeIT {
                 city.grantRealmRole(holders.get(holders.size() - 1), role);
             }
             Map<String, Object> notifications = Map.of("reminders", List.of("P5D", "P2D"), "escalate_after", "P6D",
-                    "escalate_to", "late-manager", "webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+                    "escalate_to", "late-manager", "webhook", hook.url());
             Map<String, Object> definition = new HashMap<>(Map.of("id", "fin-notes",
                     "scope", Map.of("selectors", List.of(Map.of("type", "realm_role", "name", "fin-admin"))),
                     "reviewers", Map.of("owner", Map.of("type", "owner"), "late-manager", Map.of("type", "manager")),
@@ -161,8 +149,6 @@ class AccessReviewNoticeIT {
             // Notices are read by review admins and auditors only.
             String carl = city.person("carl");
             assertEquals(403, city.http.get(city.reviews("/campaigns/" + campaign + "/notices"), city.token("carl")).status(), carl);
-        } finally {
-            hook.stop(0);
         }
     }
 

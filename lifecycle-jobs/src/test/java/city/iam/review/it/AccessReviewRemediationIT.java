@@ -91,6 +91,13 @@ class AccessReviewRemediationIT {
         JsonNode viaGroup = items.get("dave group /ops");
         assertEquals("FAILED", viaGroup.get("remediation").asText(), viaGroup.toString());
         assertTrue(viaGroup.get("remediation_reason").asText().contains("leave_groups is off"), viaGroup.toString());
+        // Progress lists the failures with their reasons.
+        JsonNode progress = city.http.get(city.reviews("/campaigns/" + campaign.get("id").asText() + "/progress"), city.reviewAdmin()).json();
+        assertEquals(2, progress.get("remediation").get("FAILED").asInt(), progress.toString());
+        assertEquals(2, progress.get("failures").size(), progress.toString());
+        assertTrue(progress.get("failures").findValuesAsText("remediation_reason").stream().anyMatch(r -> r.contains("still granted through group /ops")),
+                progress.toString());
+        assertEquals(0, progress.get("overdue").asInt(), progress.toString());
         assertTrue(city.hasEffectiveRealmRole(dave, "ops-admin"));
         assertTrue(city.inGroup(dave, "ops"));
     }
