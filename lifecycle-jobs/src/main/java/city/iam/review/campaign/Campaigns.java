@@ -86,13 +86,17 @@ public final class Campaigns {
     }
 
     public List<ItemEntity> items(String campaignId, Page page) {
-        return em.createQuery("select i from ItemEntity i where i.campaignId = :c order by i.seq", ItemEntity.class)
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c order by i.campaignId, i.seq", ItemEntity.class)
                 .setParameter("c", campaignId).setFirstResult(page.first()).setMaxResults(page.max()).getResultList();
     }
 
-    /** Items after {@code afterSeq} in sequence order: keyset pages that stay correct while earlier ones change. */
+    /**
+     * Items after {@code afterSeq} in sequence order: keyset pages that stay correct while earlier ones change. Every
+     * campaign query orders by both columns of the campaign index, (campaign, seq): ordered by seq alone, H2 sorted
+     * all the campaign's later items for each page (11 s a page at 500 000 items, against 1 ms).
+     */
     public List<ItemEntity> itemsAfter(String campaignId, long afterSeq, int max) {
-        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.seq > :after order by i.seq", ItemEntity.class)
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.seq > :after order by i.campaignId, i.seq", ItemEntity.class)
                 .setParameter("c", campaignId).setParameter("after", afterSeq).setMaxResults(max).getResultList();
     }
 
@@ -113,10 +117,19 @@ public final class Campaigns {
         }
     }
 
+    /** The campaign's items with these sequence numbers, in sequence order (a short list). */
+    public static List<ItemEntity> itemsAt(EntityManager em, String campaignId, List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.seq in :seqs order by i.campaignId, i.seq", ItemEntity.class)
+                .setParameter("c", campaignId).setParameter("seqs", seqs).getResultList();
+    }
+
     /** Revoked and reduced items remediation has not acted on yet. */
     public List<ItemEntity> revokedPending(String campaignId) {
         return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.outcome in ('REVOKE', 'REDUCE') and i.remediation is null"
-                + " order by i.seq", ItemEntity.class).setParameter("c", campaignId).getResultList();
+                + " order by i.campaignId, i.seq", ItemEntity.class).setParameter("c", campaignId).getResultList();
     }
 
     public Optional<ItemEntity> item(String id) {
@@ -136,7 +149,7 @@ public final class Campaigns {
     /** Exceptions whose time is up and which have not been acted on yet. */
     public List<ItemEntity> expiredExceptions(long now, int max) {
         return em.createQuery("select i from ItemEntity i where i.realmId = :realm and i.outcome = 'EXCEPTION' and i.remediation is null"
-                        + " and i.exceptionUntil <= :now order by i.exceptionUntil, i.id", ItemEntity.class)
+                        + " and i.exceptionUntil <= :now order by i.outcome, i.exceptionUntil, i.id", ItemEntity.class)
                 .setParameter("realm", realmId).setParameter("now", now).setMaxResults(max).getResultList();
     }
 

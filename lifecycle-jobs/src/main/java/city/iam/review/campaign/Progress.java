@@ -126,13 +126,9 @@ public final class Progress {
     /** The first {@code max} items whose remediation failed, in item order, with the failure reason. */
     public List<ItemEntity> failures(String campaignId, int max) {
         // The sequence numbers from the covering index first: ordering the campaign's index by seq read every row.
-        List<Long> seqs = em.createQuery("select i.seq from ItemEntity i where i.campaignId = :c and i.remediation = 'FAILED' order by i.seq", Long.class)
+        List<Long> seqs = em.createQuery("select i.seq from ItemEntity i where i.campaignId = :c and i.remediation = 'FAILED' order by i.campaignId, i.seq", Long.class)
                 .setParameter("c", campaignId).setMaxResults(max).getResultList();
-        if (seqs.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.seq in :seqs order by i.seq", ItemEntity.class)
-                .setParameter("c", campaignId).setParameter("seqs", seqs).getResultList();
+        return Campaigns.itemsAt(em, campaignId, seqs);
     }
 
     static boolean undecided(String decision) {

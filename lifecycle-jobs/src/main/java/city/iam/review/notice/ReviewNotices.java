@@ -61,7 +61,7 @@ public final class ReviewNotices {
         return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.stage = :s and i.outcome is null"
                         + " and i.reviewerId is not null" + UNDECIDED
                         + " and (i.reviewerSource is null or (i.reviewerSource not like '" + ESCALATED + "%'"
-                        + " and i.reviewerSource not like '" + LATE + "%')) order by i.reviewerId, i.seq", ItemEntity.class)
+                        + " and i.reviewerSource not like '" + LATE + "%')) order by i.campaignId, i.stage, i.reviewerId, i.seq", ItemEntity.class)
                 .setParameter("c", campaignId).setParameter("s", stage).setMaxResults(max).getResultList();
     }
 
@@ -70,7 +70,7 @@ public final class ReviewNotices {
      * escalation reviewer or stayed with a reviewer nobody could be found above. Oldest first.
      */
     public List<ItemEntity> overdue(String campaignId, int stage, int first, int max) {
-        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.stage = :s" + OVERDUE + " order by i.seq", ItemEntity.class)
+        return em.createQuery("select i from ItemEntity i where i.campaignId = :c and i.stage = :s" + OVERDUE + " order by i.campaignId, i.seq", ItemEntity.class)
                 .setParameter("c", campaignId).setParameter("s", stage).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
