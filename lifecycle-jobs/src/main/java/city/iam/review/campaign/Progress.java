@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * A campaign's progress aggregated in the database — one grouped query over a covering index, and an answer of the
  * same small size whether the campaign has ten items or 500 000: items and decisions by type, by reviewer and by
- * remediation state, decisions over time in buckets of an hour or a day, and the overdue count. Undecided items ({@code decision} null or
- * {@code NOT_DECIDED}) count as {@code open}.
+ * remediation state, decisions over time in buckets of an hour or a day, and the overdue count. Undecided items
+ * ({@code decision} null or {@code NOT_DECIDED}) count as {@code open}.
  */
 public final class Progress {
 
@@ -125,7 +125,8 @@ public final class Progress {
 
     /** The first {@code max} items whose remediation failed, in item order, with the failure reason. */
     public List<ItemEntity> failures(String campaignId, int max) {
-        // The sequence numbers from the covering index first: ordering the campaign's index by seq read every row.
+        // The sequence numbers from the covering index, then only those rows: filtering the campaign index on
+        // remediation read every item row of the campaign.
         List<Long> seqs = em.createQuery("select i.seq from ItemEntity i where i.campaignId = :c and i.remediation = 'FAILED' order by i.campaignId, i.seq", Long.class)
                 .setParameter("c", campaignId).setMaxResults(max).getResultList();
         return Campaigns.itemsAt(em, campaignId, seqs);

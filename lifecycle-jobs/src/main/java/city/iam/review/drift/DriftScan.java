@@ -14,7 +14,6 @@ import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.notice.Webhook;
 import city.iam.review.remediation.StageCloser;
-import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
