@@ -6,6 +6,9 @@ import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,11 @@ public final class Campaigns {
     public Campaigns(EntityManager em, String realmId) {
         this.em = em;
         this.realmId = realmId;
+    }
+
+    /** The realm's campaigns on the request's (or job batch's) entity manager. */
+    public static Campaigns of(KeycloakSession session, RealmModel realm) {
+        return new Campaigns(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm.getId());
     }
 
     public EntityManager em() {

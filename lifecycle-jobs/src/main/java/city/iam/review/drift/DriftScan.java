@@ -14,7 +14,6 @@ import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.notice.Webhook;
 import city.iam.review.remediation.StageCloser;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -49,13 +48,13 @@ public final class DriftScan implements Job {
 
     @Override
     public boolean scheduledIn(KeycloakSession session, RealmModel realm) {
-        return campaigns(session, realm).anyOpen();
+        return Campaigns.of(session, realm).anyOpen();
     }
 
     @Override
     public Batch step(KeycloakSession session, RealmModel realm, RunContext run, String cursor) {
         long now = KeycloakClock.INSTANCE.millis();
-        Campaigns campaigns = campaigns(session, realm);
+        Campaigns campaigns = Campaigns.of(session, realm);
         FindingStore findings = new FindingStore(session, realm, campaigns.em());
         Optional<CampaignEntity> next = campaigns.nextOpen(cursor == null ? "" : cursor);
         if (next.isEmpty()) {
@@ -94,9 +93,5 @@ public final class DriftScan implements Job {
         body.put("added_count", drift.addedCount());
         body.put("removed_count", drift.removedCount());
         return body;
-    }
-
-    private static Campaigns campaigns(KeycloakSession session, RealmModel realm) {
-        return new Campaigns(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm.getId());
     }
 }

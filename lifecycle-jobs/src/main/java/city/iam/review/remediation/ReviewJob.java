@@ -16,8 +16,6 @@ import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import city.iam.review.notice.StageNotifier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -52,14 +50,14 @@ public final class ReviewJob implements Job {
 
     @Override
     public boolean scheduledIn(KeycloakSession session, RealmModel realm) {
-        return !ReviewDefinitions.list(realm).isEmpty() || campaigns(session, realm).anyOpen();
+        return !ReviewDefinitions.list(realm).isEmpty() || Campaigns.of(session, realm).anyOpen();
     }
 
     @Override
     public Batch step(KeycloakSession session, RealmModel realm, RunContext run, String cursor) {
         long now = KeycloakClock.INSTANCE.millis();
         Actor actor = Actor.system(NAME);
-        Campaigns campaigns = campaigns(session, realm);
+        Campaigns campaigns = Campaigns.of(session, realm);
         List<CampaignEntity> cutOff = campaigns.cutOffLaunches(System.currentTimeMillis() - CUT_OFF_AFTER.toMillis());
         if (!cutOff.isEmpty()) {
             CampaignEntity c = cutOff.get(0);
@@ -104,10 +102,5 @@ public final class ReviewJob implements Job {
             return Batch.more(notified.what() + ":" + notified.campaignId(), notified.count(), notified.count());
         }
         return Batch.last(cursor, 0, 0);
-    }
-
-    private static Campaigns campaigns(KeycloakSession session, RealmModel realm) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return new Campaigns(em, realm.getId());
     }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -82,6 +81,6 @@ public class ReviewerResource {
     }
 
     private Campaigns campaigns() {
-        return new Campaigns(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm.getId());
+        return Campaigns.of(session, realm);
     }
 }
