@@ -41,7 +41,7 @@ public final class SnapshotHasher {
         return line(seq, g.accessId(), g.type().code(), g.kind().name(), g.path(), g.viaId(), g.userId());
     }
 
-    static String line(long seq, String accessId, String accessType, String grantKind, String path, String viaId, String userId) {
+    public static String line(long seq, String accessId, String accessType, String grantKind, String path, String viaId, String userId) {
         StringBuilder out = new StringBuilder(200);
         out.append("{\"access_id\":");
         CanonicalJson.writeString(accessId, out);
