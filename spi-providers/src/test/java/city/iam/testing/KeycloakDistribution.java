@@ -283,6 +283,8 @@ public final class KeycloakDistribution implements TestServer {
      * {@link TestServer} serves the rest of the run. For tests of resuming work after a node dies.
      */
     public void crashAndRestart() {
+        // What a crash must not lose is what the database made durable; the embedded H2 does that lazily.
+        database.checkpoint();
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         kill();
