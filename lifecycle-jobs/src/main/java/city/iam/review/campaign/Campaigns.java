@@ -163,12 +163,24 @@ public final class Campaigns {
 
     /**
      * Launches whose last batch was committed before {@code before} (wall clock): a launching node commits a batch
-     * every few seconds, so these were cut off by a crash or a restart.
+     * every few seconds, so these were cut off by a crash or a restart, and the review job takes them over.
      */
     public List<CampaignEntity> cutOffLaunches(long before) {
         return em.createQuery("select c from CampaignEntity c where c.realmId = :realm and c.status = 'LAUNCHING' and c.progressAt < :before"
                         + " order by c.createdAt, c.id", CampaignEntity.class)
                 .setParameter("realm", realmId).setParameter("before", before).getResultList();
+    }
+
+    /** How many of the campaign's items hold the grant {@code key}: how often a resumed walk must pass it. */
+    public long countOf(String campaignId, ResumePoint.Key key) {
+        var q = em.createQuery("select count(i) from ItemEntity i where i.campaignId = :c and i.userId = :user and i.accessType = :type"
+                        + " and i.accessId = :access and i.grantKind = :kind and i.grantViaId " + (key.viaId() == null ? "is null" : "= :via"), Long.class)
+                .setParameter("c", campaignId).setParameter("user", key.userId()).setParameter("type", key.accessType())
+                .setParameter("access", key.accessId()).setParameter("kind", key.grantKind());
+        if (key.viaId() != null) {
+            q.setParameter("via", key.viaId());
+        }
+        return q.getSingleResult();
     }
 
     /** Removes a launch that did not finish, items first; answers how many items it had written. */

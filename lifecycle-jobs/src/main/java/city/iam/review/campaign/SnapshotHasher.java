@@ -28,24 +28,33 @@ public final class SnapshotHasher {
         digest.update(line(seq, g).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An item already stored, read back (a resumed launch re-hashes what was committed before the cut-off). */
+    public void add(long seq, String accessId, String accessType, String grantKind, String path, String viaId, String userId) {
+        digest.update(line(seq, accessId, accessType, grantKind, path, viaId, userId).getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * The item's canonical JSON line: written field by field in the canonical (sorted) key order, because a launch
      * hashes half a million of them; {@code SnapshotHasherTest} holds it equal to {@link CanonicalJson#of}.
      */
     public static String line(long seq, Grant g) {
+        return line(seq, g.accessId(), g.type().code(), g.kind().name(), g.path(), g.viaId(), g.userId());
+    }
+
+    public static String line(long seq, String accessId, String accessType, String grantKind, String path, String viaId, String userId) {
         StringBuilder out = new StringBuilder(200);
         out.append("{\"access_id\":");
-        CanonicalJson.writeString(g.accessId(), out);
+        CanonicalJson.writeString(accessId, out);
         out.append(",\"access_type\":");
-        CanonicalJson.writeString(g.type().code(), out);
+        CanonicalJson.writeString(accessType, out);
         out.append(",\"grant_kind\":");
-        CanonicalJson.writeString(g.kind().name(), out);
+        CanonicalJson.writeString(grantKind, out);
         out.append(",\"grant_path\":");
-        nullable(g.path(), out);
+        nullable(path, out);
         out.append(",\"grant_via_id\":");
-        nullable(g.viaId(), out);
+        nullable(viaId, out);
         out.append(",\"seq\":").append(seq).append(",\"user_id\":");
-        CanonicalJson.writeString(g.userId(), out);
+        CanonicalJson.writeString(userId, out);
         return out.append("}\n").toString();
     }
 

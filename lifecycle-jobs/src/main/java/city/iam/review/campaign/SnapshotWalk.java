@@ -80,18 +80,30 @@ public final class SnapshotWalk {
         return new SnapshotWalk(session, realm, em, userId, Set.copyOf(justified));
     }
 
+    /** The whole population as it is now (a preview, a mover's review). */
     public void walk(ReviewDefinition definition, Sink sink) {
+        walk(definition, KeycloakClock.INSTANCE.millis(), ResumePoint.start(), sink);
+    }
+
+    /**
+     * The population as of {@code now} (subject filters and cadence are judged then: a launch's frozen time, which a
+     * resumed launch reuses), leaving out the grants up to {@code from}.
+     */
+    public void walk(ReviewDefinition definition, long now, ResumePoint from, Sink sink) {
         ReviewerChain chain = new ReviewerChain(definition, new ModelDirectory(session, realm));
         String firstResolver = definition.stage(1).reviewer();
         List<Grant> pending = new ArrayList<>();
         grants(definition, g -> {
+            if (!from.admits(g)) {
+                return;
+            }
             pending.add(g);
             if (pending.size() == BATCH) {
-                flush(definition, pending, chain, firstResolver, sink);
+                flush(definition, pending, chain, firstResolver, sink, now);
             }
         });
         if (!pending.isEmpty()) {
-            flush(definition, pending, chain, firstResolver, sink);
+            flush(definition, pending, chain, firstResolver, sink, now);
         }
     }
 
@@ -154,8 +166,7 @@ public final class SnapshotWalk {
         return lastAuth;
     }
 
-    private void flush(ReviewDefinition definition, List<Grant> batch, ReviewerChain chain, String resolver, Sink sink) {
-        long now = KeycloakClock.INSTANCE.millis();
+    private void flush(ReviewDefinition definition, List<Grant> batch, ReviewerChain chain, String resolver, Sink sink, long now) {
         List<Grant> pending = new ArrayList<>(holdersPassing(definition, batch, now));
         batch.clear();
         if (pending.isEmpty()) {

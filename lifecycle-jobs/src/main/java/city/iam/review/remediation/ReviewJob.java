@@ -1,8 +1,6 @@
 package city.iam.review.remediation;
 
 import city.iam.kernel.audit.Actor;
-import city.iam.kernel.audit.AuditLogs;
-import city.iam.kernel.audit.AuditRecord;
 import city.iam.kernel.job.Batch;
 import city.iam.kernel.job.Job;
 import city.iam.kernel.job.RunContext;
@@ -15,7 +13,6 @@ import city.iam.review.definition.ReviewDefinitions;
 import city.iam.review.jpa.CampaignEntity;
 import city.iam.review.jpa.ItemEntity;
 import city.iam.review.notice.StageNotifier;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -26,16 +23,23 @@ import java.util.Optional;
 
 /**
  * Job {@value #NAME}: the clock of access reviews in a realm. Each batch (its own transaction) does one thing
- * that is due by {@link KeycloakClock}: remove a launch cut off by a crash, launch a scheduled campaign for the current period of a recurring
- * definition, close a stage whose deadline passed, revoke expired exceptions, or send a batch of the notices
- * and escalations of running stages ({@link StageNotifier}); the run ends when nothing is due. The kernel's job engine runs it on one node at a time, and the campaign table's unique period key
- * makes a launch happen once per period even so.
+ * that is due by {@link KeycloakClock}: finish a launch cut off by a crash, launch a scheduled campaign for the current
+ * period of a recurring definition, close a stage whose deadline passed, revoke expired exceptions, or send a batch
+ * of the notices and escalations of running stages ({@link StageNotifier}); the run ends when nothing is due. The
+ * kernel's job engine runs it on one node at a time, and the campaign table's unique period key makes a launch
+ * happen once per period even so.
+ *
+ * <p>A cut-off launch comes first and is taken over rather than thrown away: the items it committed are most of a
+ * minute's work at city scale, and a run-now launch would otherwise be lost, since nothing launches it again. Its
+ * launcher may be alive but slow on another node; the takeover is a compare-and-set on the launch's progress, so
+ * exactly one of them writes on ({@link CampaignLauncher#resume}). Cut-off is judged by the wall clock, as the
+ * progress is written: the test clock moves review time, and must not make a running launch look dead.
  */
 public final class ReviewJob implements Job {
 
     public static final String NAME = "access-reviews";
     static final int EXCEPTIONS_PER_BATCH = 100;
-    /** A launch commits a batch every few seconds; one silent this long was cut off (its period launches again). */
+    /** A launch commits a batch every few seconds; one silent this long was cut off, and this job finishes it. */
     static final Duration CUT_OFF_AFTER = Duration.ofMinutes(10);
 
     @Override
@@ -61,15 +65,12 @@ public final class ReviewJob implements Job {
         List<CampaignEntity> cutOff = campaigns.cutOffLaunches(System.currentTimeMillis() - CUT_OFF_AFTER.toMillis());
         if (!cutOff.isEmpty()) {
             CampaignEntity c = cutOff.get(0);
-            int removed = campaigns.discard(c.getId());
-            ObjectNode facts = AuditRecord.facts("definition_id", c.getDefinitionId(), "triggered_by", c.getTriggeredBy(),
-                    "reason", "no batch committed for " + CUT_OFF_AFTER.toMinutes() + " minutes");
-            facts.put("items_removed", removed);
-            if (c.getPeriodKey() != null) {
-                facts.put("period", c.getPeriodKey());
-            }
-            AuditLogs.of(session, realm).append(new AuditRecord(actor, "review.campaign.launch-discarded", c.getId(), facts));
-            return Batch.more("discarded:" + c.getId(), removed, 1);
+            CampaignLauncher.Resumption r = new CampaignLauncher(session, realm, campaigns.em()).resume(c, actor);
+            return switch (r.outcome()) {
+                case RESUMED -> Batch.more("resumed:" + c.getId(), r.campaign().getItemCount() - r.itemsPresent(), 1);
+                case DISCARDED -> Batch.more("discarded:" + c.getId(), r.itemsRemoved(), 1);
+                case BUSY -> Batch.more("busy:" + c.getId(), 0, 1);
+            };
         }
         for (DefinitionDocument stored : ReviewDefinitions.list(realm)) {
             ReviewDefinition definition = ReviewDefinitions.definition(stored);

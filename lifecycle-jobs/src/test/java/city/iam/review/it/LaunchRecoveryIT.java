@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A scheduled launch cut off by a crash: its campaign row stays {@code LAUNCHING} with the batches committed so
- * far. The test makes that state from a finished launch (the row set back to LAUNCHING, as a crash between two
- * batches leaves it), then checks the review job leaves a launch that is still making progress alone, removes a
- * silent one with its items and an audit entry, and launches the period again with the same snapshot.
+ * far. The test makes that state from a finished launch (the row set back to LAUNCHING and its last item removed,
+ * as a crash between two batches leaves it), then checks the review job leaves a launch that is still making
+ * progress alone, finishes a silent one into the same snapshot, and removes one it cannot finish (its definition
+ * deleted) with the reason in the audit entry. {@code LaunchResumeCrashIT} kills a real launch.
  */
 @ExtendWith(KeycloakServerExtension.class)
 class LaunchRecoveryIT {
@@ -53,23 +53,35 @@ class LaunchRecoveryIT {
             assertEquals(0, city.http.get(city.reviewer("/my-items"), city.token("olga")).json().size());
             assertEquals(409, decide(city, server, cutOff).status(), "no decision on a launching campaign");
 
-            // Silent for longer than a launch between two batches can be: removed and launched again.
+            // Silent for longer than a launch between two batches can be, one item short: finished by the job.
+            dropLastItem(server, cutOff);
             launching(server, cutOff, System.currentTimeMillis() - 11 * 60_000);
+            city.runReviewJob();
+            JsonNode resumed = onlyCampaign(city);
+            assertEquals(cutOff, resumed.get("id").asText());
+            assertEquals("OPEN", resumed.get("status").asText());
+            assertEquals(3, resumed.get("item_count").asInt());
+            assertEquals(3, items(server, cutOff));
+            assertEquals(first.get("snapshot_hash").asText(), resumed.get("snapshot_hash").asText(), "same population, same snapshot");
+            assertEquals(3, city.http.get(city.reviewer("/my-items"), city.token("olga")).json().size());
+            JsonNode taken = city.http.get(city.realm.adminPath("/city-iam/audit?action=review.campaign.launch-resumed"), city.reviewAdmin()).json();
+            assertEquals(1, taken.size(), taken.toString());
+            assertEquals(cutOff, taken.get(0).get("subject").asText());
+            assertEquals(2, taken.get(0).get("payload").get("items_present").asInt(), taken.toString());
+
+            // Its definition deleted meanwhile: nothing to finish it for, so it is removed as before, saying why.
+            launching(server, cutOff, System.currentTimeMillis() - 11 * 60_000);
+            assertEquals(204, city.http.delete(city.reviews("/definitions/monthly"), city.reviewAdmin()).status());
             city.runReviewJob();
             assertEquals(404, city.http.get(city.reviews("/campaigns/" + cutOff), city.reviewAdmin()).status());
             assertEquals(0, items(server, cutOff));
-            JsonNode again = onlyCampaign(city);
-            assertNotEquals(cutOff, again.get("id").asText());
-            assertEquals("OPEN", again.get("status").asText());
-            assertEquals(first.get("period").asText(), again.get("period").asText());
-            assertEquals(3, again.get("item_count").asInt());
-            assertEquals(first.get("snapshot_hash").asText(), again.get("snapshot_hash").asText(), "same population, same snapshot");
-            assertEquals(3, city.http.get(city.reviewer("/my-items"), city.token("olga")).json().size());
-
             JsonNode discarded = city.http.get(city.realm.adminPath("/city-iam/audit?action=review.campaign.launch-discarded"), city.reviewAdmin()).json();
             assertEquals(1, discarded.size(), discarded.toString());
             assertEquals(cutOff, discarded.get(0).get("subject").asText());
             assertEquals(3, discarded.get(0).get("payload").get("items_removed").asInt(), discarded.toString());
+            assertEquals("its definition was deleted", discarded.get(0).get("payload").get("reason").asText(), discarded.toString());
+            JsonNode verify = city.http.postJson(city.realm.adminPath("/city-iam/audit/verify"), city.reviewAdmin(), "").json();
+            assertEquals(true, verify.get("valid").asBoolean(), verify.toString());
         } finally {
             city.realm.delete();
         }
@@ -100,6 +112,17 @@ class LaunchRecoveryIT {
             ps.setLong(1, progressAt);
             ps.setString(2, campaign);
             assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    private static void dropLastItem(TestServer server, String campaign) throws Exception {
+        try (Connection c = server.database().orElseThrow().connect();
+             PreparedStatement del = c.prepareStatement("DELETE FROM CITYIAM_AR_ITEM WHERE CAMPAIGN_ID = ? AND SEQ = 3");
+             PreparedStatement count = c.prepareStatement("UPDATE CITYIAM_AR_CAMPAIGN SET ITEM_COUNT = 2, SNAPSHOT_HASH = NULL WHERE ID = ?")) {
+            del.setString(1, campaign);
+            assertEquals(1, del.executeUpdate());
+            count.setString(1, campaign);
+            assertEquals(1, count.executeUpdate());
         }
     }
 
