@@ -114,9 +114,9 @@ class ManagedMemberRemediationIT {
 
     @Test
     void manualLeavesEverythingAndReportsItForFollowUp() {
-        String mo = managedMember("mo");
-        String campaign = revoke("manual", "mo");
-        JsonNode done = item(campaign, "mo");
+        String mo = managedMember("moe");
+        String campaign = revoke("manual", "moe");
+        JsonNode done = item(campaign, "moe");
         assertEquals("MANUAL", done.get("remediation").asText(), done.toString());
         assertTrue(done.get("remediation_reason").asText().contains("managed_members is manual"), done.toString());
         assertTrue(user(mo).get("enabled").asBoolean());
