@@ -85,8 +85,8 @@ public final class Remediation {
             OrganizationModel org = managed.managedOrganization(user, i);
             if (org != null && managed.setting() == ManagedMembers.MANUAL) {
                 i.setRemediation(MANUAL);
+                // No remediated_at: nothing was applied (the report's applied_at stays empty, as in MANUAL mode).
                 i.setRemediationReason(ManagedMembership.manualReason(org));
-                i.setRemediatedAt(now);
                 manual++;
                 audit.append(new AuditRecord(actor, "review.item.manual", i.getId(), facts(i, managed.setting())));
             } else if (org != null) {

@@ -119,6 +119,7 @@ class ManagedMemberRemediationIT {
         JsonNode done = item(campaign, "moe");
         assertEquals("MANUAL", done.get("remediation").asText(), done.toString());
         assertTrue(done.get("remediation_reason").asText().contains("managed_members is manual"), done.toString());
+        assertTrue(done.path("remediated_at").isMissingNode() || done.get("remediated_at").isNull(), "nothing was applied: " + done);
         assertTrue(user(mo).get("enabled").asBoolean());
         assertEquals(1, city.http.get(city.realm.adminPath("/users/" + mo + "/federated-identity"), city.admin()).json().size());
         assertEquals("MANAGED", membershipType(mo));
