@@ -25,6 +25,7 @@ import city.iam.lifecycle.finding.FindingView;
 import city.iam.lifecycle.finding.HygieneThresholds;
 import city.iam.lifecycle.leaver.LeaverSettings;
 import city.iam.lifecycle.settings.SettingsPolicy;
+import city.iam.review.campaign.CityOrganizations;
 import city.iam.lifecycle.inactivity.InactivityNotices;
 import city.iam.lifecycle.jpa.FindingEntity;
 import city.iam.lifecycle.jpa.TemporaryGrantEntity;
@@ -78,7 +79,7 @@ public class LifecycleAdminResource {
     private static final Set<String> GRANT_STATUSES = Set.of(TemporaryGrants.ACTIVE, TemporaryGrants.EXPIRED, TemporaryGrants.ENDED);
     private static final Map<String, SettingsPolicy> SETTINGS = Map.of(
             LeaverSettings.POLICY.name(), LeaverSettings.POLICY, HygieneThresholds.POLICY.name(), HygieneThresholds.POLICY,
-            AttestationSettings.POLICY.name(), AttestationSettings.POLICY);
+            AttestationSettings.POLICY.name(), AttestationSettings.POLICY, CityOrganizations.POLICY.name(), CityOrganizations.POLICY);
     private static final Set<String> NOTICE_ACTIONS = Set.of("WARN", "DISABLE", "DELETE", "ANONYMISE", "RESET");
 
     private final KeycloakSession session;
@@ -167,21 +168,21 @@ public class LifecycleAdminResource {
         });
     }
 
-    // ---- leaver, hygiene and owner-attestation settings: always present (defaults until set), so PUT answers 200 and DELETE resets
+    // ---- leaver, hygiene, owner-attestation and review-guests settings: always present (defaults until set), so PUT answers 200 and DELETE resets
 
     @GET
-    @Path("policies/{settings: leaver|hygiene|owner-attestation}")
+    @Path("policies/{settings: leaver|hygiene|owner-attestation|review-guests}")
     public Response settingsPolicy(@PathParam("settings") String name) {
         return read(() -> Response.ok(SETTINGS.get(name).effective(realm)).build());
     }
 
     @PUT
-    @Path("policies/{settings: leaver|hygiene|owner-attestation}")
+    @Path("policies/{settings: leaver|hygiene|owner-attestation|review-guests}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putSettingsPolicy(@PathParam("settings") String name, InputStream body) {
         return write(() -> {
             SettingsPolicy policy = SETTINGS.get(name);
-            policy.put(realm, BoundedBody.json(body, JsonNode.class, 8192));
+            policy.put(session, realm, BoundedBody.json(body, JsonNode.class, 8192));
             ObjectNode stored = policy.effective(realm);
             recordPolicy(OperationType.UPDATE, name, "updated", stored.deepCopy());
             return Response.ok(stored).build();
@@ -189,7 +190,7 @@ public class LifecycleAdminResource {
     }
 
     @DELETE
-    @Path("policies/{settings: leaver|hygiene|owner-attestation}")
+    @Path("policies/{settings: leaver|hygiene|owner-attestation|review-guests}")
     public Response resetSettingsPolicy(@PathParam("settings") String name) {
         return write(() -> {
             SETTINGS.get(name).reset(realm);

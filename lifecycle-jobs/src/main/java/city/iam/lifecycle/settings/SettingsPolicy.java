@@ -5,6 +5,7 @@ import city.iam.kernel.json.Json;
 import city.iam.kernel.settings.RealmSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.util.LinkedHashMap;
@@ -19,12 +20,23 @@ import java.util.Map;
  */
 public final class SettingsPolicy {
 
+    /** A check of a parsed document against the realm (e.g. that a named organisation exists); throws a 400. */
+    public interface Check {
+        void check(KeycloakSession session, RealmModel realm, Map<String, String> values);
+    }
+
     private final String name;
     private final List<Setting<?>> settings;
+    private final Check check;
 
     public SettingsPolicy(String name, List<Setting<?>> settings) {
+        this(name, settings, (session, realm, values) -> { });
+    }
+
+    public SettingsPolicy(String name, List<Setting<?>> settings, Check check) {
         this.name = name;
         this.settings = settings;
+        this.check = check;
     }
 
     public String name() {
@@ -45,8 +57,9 @@ public final class SettingsPolicy {
     }
 
     /** Checks the whole document, then writes it: a refused document changes nothing. */
-    public void put(RealmModel realm, JsonNode document) {
+    public void put(KeycloakSession session, RealmModel realm, JsonNode document) {
         Map<String, String> values = parse(document);
+        check.check(session, realm, values);
         RealmSettings s = RealmSettings.of(realm);
         settings.forEach(setting -> s.set(setting.key(), values.get(setting.key())));
     }

@@ -54,7 +54,10 @@ final class GuestLookup {
         return out;
     }
 
-    /** The city's own organisations (by their stakeholder type) and the identity providers linked to them. */
+    /**
+     * The city's own organisations (those the realm names in {@link CityOrganizations}, else those of the city's
+     * stakeholder type) and the identity providers linked to them.
+     */
     private void city() {
         if (cityOrganizations != null) {
             return;
@@ -65,7 +68,12 @@ final class GuestLookup {
             orgByGroup.put((String) r[1], (String) r[0]);
         }
         Set<String> orgs = new HashSet<>();
-        if (!orgByGroup.isEmpty()) {
+        Set<String> aliases = CityOrganizations.aliases(realm);
+        if (aliases != null) {
+            // Named by the realm's review-guests policy: those organisations, whatever their attributes.
+            orgs.addAll(em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm and o.alias in :aliases", String.class)
+                    .setParameter("realm", realm.getId()).setParameter("aliases", aliases).getResultList());
+        } else if (!orgByGroup.isEmpty()) {
             // An organisation's attributes are its internal group's; only the city type is read, not every attribute.
             for (String groupId : em.createQuery("select a.group.id from GroupAttributeEntity a where a.name = :name and a.value = :city"
                             + " and a.group.id in (select o.groupId from OrganizationEntity o where o.realmId = :realm)", String.class)

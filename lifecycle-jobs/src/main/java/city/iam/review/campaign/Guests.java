@@ -10,8 +10,9 @@ import java.util.Set;
  * that is not the city's own, or who belongs to an organisation other than the city's own. Everyone else is a
  * member (the city's staff, and local accounts outside any organisation).
  *
- * <p>The city's own organisations are those whose {@code stakeholderType} attribute includes {@code city-dept},
- * the type the reference realm gives the city administration (and the dataset policies admit by); an identity
+ * <p>The city's own organisations are those the realm names ({@link CityOrganizations}), by default those whose
+ * {@code stakeholderType} attribute includes {@code city-dept}, the type the reference realm gives the city
+ * administration (and the dataset policies admit by); an identity
  * provider is the city's own when it is linked to one of them. An identity-provider link of a city employee
  * through the city's own IdP is therefore no reason to call them a guest. Plain rules here; {@link GuestLookup}
  * reads the facts in bulk.

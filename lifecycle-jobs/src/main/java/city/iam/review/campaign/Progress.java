@@ -125,10 +125,19 @@ public final class Progress {
 
     /** The first {@code max} items whose remediation failed, in item order, with the failure reason. */
     public List<ItemEntity> failures(String campaignId, int max) {
+        return withRemediation(campaignId, "FAILED", max);
+    }
+
+    /** The first {@code max} items left for manual follow-up (remediation MANUAL), in item order, with what to do. */
+    public List<ItemEntity> manual(String campaignId, int max) {
+        return withRemediation(campaignId, "MANUAL", max);
+    }
+
+    private List<ItemEntity> withRemediation(String campaignId, String state, int max) {
         // The sequence numbers from the covering index, then only those rows: filtering the campaign index on
         // remediation read every item row of the campaign.
-        List<Long> seqs = em.createQuery("select i.seq from ItemEntity i where i.campaignId = :c and i.remediation = 'FAILED' order by i.campaignId, i.seq", Long.class)
-                .setParameter("c", campaignId).setMaxResults(max).getResultList();
+        List<Long> seqs = em.createQuery("select i.seq from ItemEntity i where i.campaignId = :c and i.remediation = :state order by i.campaignId, i.seq", Long.class)
+                .setParameter("c", campaignId).setParameter("state", state).setMaxResults(max).getResultList();
         return Campaigns.itemsAt(em, campaignId, seqs);
     }
 

@@ -60,6 +60,15 @@ public record Cadence(Map<String, Duration> periods) {
         return period == null || lastReviewedAt == null || now - lastReviewedAt >= period.toMillis();
     }
 
+    /**
+     * When a grant last certified at {@code lastCertifiedAt} is next due: that time plus its period; null when it
+     * is due at every launch (no period applies) or was never certified (due now).
+     */
+    public Long dueAt(String sensitivity, boolean privileged, Long lastCertifiedAt) {
+        Duration period = periodFor(sensitivity, privileged);
+        return period == null || lastCertifiedAt == null ? null : lastCertifiedAt + period.toMillis();
+    }
+
     /** Highest of the classes named (null when none is a known class). */
     public static String highest(java.util.Collection<String> sensitivities) {
         for (String cls : CLASSES) {

@@ -112,10 +112,16 @@ public record DefinitionDocument(@JsonProperty("id") String id,
                               @JsonProperty("break_glass_group") String breakGlassGroup) {
     }
 
+    /** {@code managed_members}: disable-account, unlink-provider or manual (see {@link ManagedMembers}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Remediation(@JsonProperty("mode") String mode,
                               @JsonProperty("leave_groups") Boolean leaveGroups,
-                              @JsonProperty("remove_composites") Boolean removeComposites) {
+                              @JsonProperty("remove_composites") Boolean removeComposites,
+                              @JsonProperty("managed_members") String managedMembers) {
+
+        public Remediation(String mode, Boolean leaveGroups, Boolean removeComposites) {
+            this(mode, leaveGroups, removeComposites, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public record ReviewDefinition(String id, String name, List<Selector> selectors, boolean privilegedOnly,
                                Map<String, ReviewerSpec> reviewers, String fallbackReviewer, List<StageSpec> stages,
                                NonResponse nonResponse, int maxAutoRevokePercent, String breakGlassGroup,
-                               RemediationMode remediationMode, boolean leaveGroups, boolean removeComposites,
+                               RemediationMode remediationMode, boolean leaveGroups, boolean removeComposites, ManagedMembers managedMembers,
                                CommentPolicy comments, Recurrence recurrence, boolean onMove, Duration inactiveAfter, Notifications notifications,
                                Cadence cadence, ScopeFilters filters, int version) {
 
@@ -94,7 +94,9 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
         RemediationMode mode = RemediationMode.AUTO;
         boolean leaveGroups = true;
         boolean removeComposites = false;
+        ManagedMembers managedMembers = ManagedMembers.MANUAL;
         if (d.remediation() != null) {
+            managedMembers = ManagedMembers.parse(d.remediation().managedMembers());
             mode = enumValue(RemediationMode.class, "remediation.mode", d.remediation().mode(), RemediationMode.AUTO);
             leaveGroups = d.remediation().leaveGroups() == null || d.remediation().leaveGroups();
             removeComposites = Boolean.TRUE.equals(d.remediation().removeComposites());
@@ -131,7 +133,7 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
         }
         return new ReviewDefinition(d.id(), name, List.copyOf(selectors), Boolean.TRUE.equals(d.scope().privilegedOnly()), reviewers,
                 blankToNull(d.fallbackReviewer()), List.copyOf(stages), nonResponse, cap, blankToNull(breakGlass), mode, leaveGroups,
-                removeComposites, comments, recurrence, onMove, inactiveAfter, notifications, cadence, filters, version);
+                removeComposites, managedMembers, comments, recurrence, onMove, inactiveAfter, notifications, cadence, filters, version);
     }
 
     /** The stored form: everything explicit, with the server's version and time. */
@@ -153,7 +155,8 @@ public record ReviewDefinition(String id, String name, List<Selector> selectors,
         }).toList();
         return new DefinitionDocument(id, name, new DefinitionDocument.Scope(s, privilegedOnly, filters.document()), r, fallbackReviewer, st,
                 nonResponse.name(), new DefinitionDocument.BlastRadius(maxAutoRevokePercent, breakGlassGroup),
-                new DefinitionDocument.Remediation(remediationMode.name(), leaveGroups, removeComposites), comments.name(),
+                new DefinitionDocument.Remediation(remediationMode.name(), leaveGroups, removeComposites,
+                        managedMembers.code()), comments.name(),
                 recurrence == null ? null : new DefinitionDocument.Recurrence(recurrence.every(), recurrence.anchor().toString()),
                 onMove ? MOVER : null, inactiveAfter.toString(), notifications.document(), cadence.document(), version, updatedAt);
     }

@@ -25,12 +25,23 @@ final class AccountRevocation {
     String revoke(UserModel user) {
         boolean wasEnabled = user.isEnabled();
         user.setEnabled(false);
+        return (wasEnabled ? "disabled the account" : "account already disabled") + "; " + endSessions(user);
+    }
+
+    /** Ends the account's sessions and offline sessions, leaving it enabled: what unlinking an identity provider needs. */
+    String endSessions(UserModel user) {
         long online = session.sessions().getUserSessionsStream(realm, user).count();
         session.sessions().removeUserSessions(realm, user);
         List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
         offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
-        return (wasEnabled ? "disabled the account" : "account already disabled") + "; ended " + online + " session(s) and "
-                + offline.size() + " offline session(s)";
+        return "ended " + online + " session(s) and " + offline.size() + " offline session(s)";
+    }
+
+    /** Null when the account holds no session; otherwise how many remain. */
+    String sessionsLeft(UserModel user) {
+        long online = session.sessions().getUserSessionsStream(realm, user).count();
+        long offline = session.sessions().getOfflineUserSessionsStream(realm, user).count();
+        return online + offline == 0 ? null : online + " session(s) and " + offline + " offline session(s) remain";
     }
 
     /** Null when the account is disabled and holds no session; otherwise what is still active. */

@@ -5,6 +5,7 @@ import city.iam.kernel.audit.AuditLog;
 import city.iam.kernel.audit.AuditLogs;
 import city.iam.kernel.audit.AuditRecord;
 import city.iam.review.campaign.Campaigns;
+import city.iam.review.definition.ManagedMembers;
 import city.iam.review.definition.RemediationMode;
 import city.iam.review.definition.ReviewDefinition;
 import city.iam.review.jpa.CampaignEntity;
@@ -12,10 +13,12 @@ import city.iam.review.jpa.ItemEntity;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ import java.util.Map;
  * verifies each against the user's effective access,
  * so that two items of one user (a direct mapping and a group) are judged on the final state, not on a
  * half-done one. Each item ends REMEDIATED or FAILED with the reason, and each result is an audit entry.
- * In MANUAL mode items are only marked for someone to act on.
+ * In MANUAL mode items are only marked for someone to act on; so is a MANAGED organisation membership when the
+ * definition's {@code managed_members} is {@code manual} (otherwise {@link ManagedMembership} acts on it).
  */
 public final class Remediation {
 
@@ -70,20 +74,37 @@ public final class Remediation {
     private Summary apply(List<ItemEntity> items, Actor actor, long now, String action) {
         Remediator remover = new Remediator(session, realm, definition);
         AccessVerifier verifier = new AccessVerifier(session, realm);
+        ManagedMembership managed = new ManagedMembership(session, realm, definition.managedMembers());
+        AuditLog audit = AuditLogs.of(session, realm);
         Map<ItemEntity, String> done = new LinkedHashMap<>();
+        // Managed memberships the definition's managed_members setting acted on: verified against that action.
+        Map<ItemEntity, OrganizationModel> managedDone = new HashMap<>();
+        long manual = 0;
         for (ItemEntity i : items) {
             UserModel user = session.users().getUserById(realm, i.getUserId());
-            done.put(i, user == null ? "user no longer exists" : remover.remove(user, i));
+            OrganizationModel org = managed.managedOrganization(user, i);
+            if (org != null && managed.setting() == ManagedMembers.MANUAL) {
+                i.setRemediation(MANUAL);
+                // No remediated_at: nothing was applied (the report's applied_at stays empty, as in MANUAL mode).
+                i.setRemediationReason(ManagedMembership.manualReason(org));
+                manual++;
+                audit.append(new AuditRecord(actor, "review.item.manual", i.getId(), facts(i, managed.setting())));
+            } else if (org != null) {
+                managedDone.put(i, org);
+                done.put(i, managed.act(user, org));
+            } else {
+                done.put(i, user == null ? "user no longer exists" : remover.remove(user, i));
+            }
         }
         // Narrower roles are granted once every removal is done, so no removal can take one away again.
         done.replaceAll((i, did) -> Outcome.REDUCE.name().equals(i.getOutcome()) ? did + "; " + keepNarrower(i) : did);
         long ok = 0;
         long failed = 0;
-        AuditLog audit = AuditLogs.of(session, realm);
         for (Map.Entry<ItemEntity, String> e : done.entrySet()) {
             ItemEntity i = e.getKey();
             UserModel user = session.users().getUserById(realm, i.getUserId());
-            String still = user == null ? null : verifier.stillHeld(user, i);
+            OrganizationModel org = managedDone.get(i);
+            String still = user == null ? null : org != null ? managed.stillHeld(user, org) : verifier.stillHeld(user, i);
             if (still == null && user != null && Outcome.REDUCE.name().equals(i.getOutcome())) {
                 RoleModel kept = realm.getRoleById(i.getReduceToId());
                 still = kept != null && user.hasRole(kept) ? null : "the kept role " + i.getReduceTo() + " is not held";
@@ -96,14 +117,22 @@ public final class Remediation {
             } else {
                 failed++;
             }
-            ObjectNode facts = AuditRecord.facts("campaign_id", i.getCampaignId(), "user_id", i.getUserId(), "access", i.getAccessName(),
-                    "grant_path", i.getGrantPath(), "result", i.getRemediation(), "reason", i.getRemediationReason());
-            if (i.getReduceTo() != null) {
-                facts.put("reduce_to", i.getReduceTo());
-            }
-            audit.append(new AuditRecord(actor, action, i.getId(), facts));
+            audit.append(new AuditRecord(actor, action, i.getId(), facts(i, org == null ? null : managed.setting())));
         }
-        return new Summary(ok, failed, 0);
+        return new Summary(ok, failed, manual);
+    }
+
+    /** An item's remediation for the audit chain; {@code managedMembers} names the setting applied to a managed membership. */
+    private static ObjectNode facts(ItemEntity i, ManagedMembers managedMembers) {
+        ObjectNode facts = AuditRecord.facts("campaign_id", i.getCampaignId(), "user_id", i.getUserId(), "access", i.getAccessName(),
+                "grant_path", i.getGrantPath(), "result", i.getRemediation(), "reason", i.getRemediationReason());
+        if (i.getReduceTo() != null) {
+            facts.put("reduce_to", i.getReduceTo());
+        }
+        if (managedMembers != null) {
+            facts.put("managed_members", managedMembers.code());
+        }
+        return facts;
     }
 
     private String keepNarrower(ItemEntity i) {

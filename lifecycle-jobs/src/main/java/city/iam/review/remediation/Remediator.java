@@ -54,8 +54,9 @@ final class Remediator {
 
     /**
      * Keycloak deletes a MANAGED member's account when it leaves the organisation (the account exists only
-     * through the organisation's identity provider), so a managed membership is left alone and verification
-     * reports it: deleting an account is not what revoking a membership means.
+     * through the organisation's identity provider), so a managed membership is never removed here:
+     * {@link ManagedMembership} handles those before this is called; one that became managed in between is left
+     * alone and verification reports it.
      */
     private String leaveOrganization(UserModel user, ItemEntity item) {
         OrganizationProvider orgs = Organizations.of(session, realm);

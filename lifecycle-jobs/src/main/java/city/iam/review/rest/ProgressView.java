@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * {@code GET .../campaigns/{id}/progress}: totals, decisions by type, remediation states, one page of reviewers
- * (most items first; names looked up for that page only), decisions over time, the first remediation failures and
- * the stage's overdue items (undecided past the escalation point) with their count.
+ * (most items first; names looked up for that page only), decisions over time, the first remediation failures, the
+ * first items left for manual follow-up (remediation MANUAL, with what to do) and the stage's overdue items (undecided past the escalation point) with their count.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProgressView(@JsonProperty("campaign_id") String campaignId,
@@ -30,6 +30,7 @@ record ProgressView(@JsonProperty("campaign_id") String campaignId,
                     @JsonProperty("bucket") String bucket,
                     @JsonProperty("over_time") List<Point> overTime,
                     @JsonProperty("failures") List<ItemView> failures,
+                    @JsonProperty("manual_follow_up") List<ItemView> manualFollowUp,
                     @JsonProperty("overdue") long overdue,
                     @JsonProperty("overdue_items") List<Overdue> overdueItems) {
 
@@ -60,11 +61,13 @@ record ProgressView(@JsonProperty("campaign_id") String campaignId,
         // The lists only when their counts say there is something to list: each reads the campaign's index.
         List<ItemView> failures = t.remediation().getOrDefault("FAILED", 0L) == 0 ? List.of()
                 : progress.failures(c.getId(), FAILURES).stream().map(ItemView::of).toList();
+        List<ItemView> manual = t.remediation().getOrDefault("MANUAL", 0L) == 0 ? List.of()
+                : progress.manual(c.getId(), FAILURES).stream().map(ItemView::of).toList();
         List<Overdue> overdue = summary.overdue() == 0 ? List.of()
                 : notices.overdue(c.getId(), c.getStage(), 0, OVERDUE).stream().map(i -> new Overdue(i.getId(), i.getUsername(),
                         i.getAccessName(), i.getReviewerId(), name(session, realm, i.getReviewerId()), i.getReviewerSource())).toList();
         return new ProgressView(c.getId(), c.getStatus(), t.items(), t.decided(), t.decisions(), t.remediation(), t.reviewers().size(),
-                reviewers, bucket.iso, points, failures, summary.overdue(), overdue);
+                reviewers, bucket.iso, points, failures, manual, summary.overdue(), overdue);
     }
 
     private static String name(KeycloakSession session, RealmModel realm, String userId) {

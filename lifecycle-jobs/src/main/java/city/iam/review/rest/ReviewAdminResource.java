@@ -16,6 +16,7 @@ import city.iam.kernel.time.KeycloakClock;
 import city.iam.review.campaign.CampaignLauncher;
 import city.iam.review.campaign.Campaigns;
 import city.iam.review.campaign.Drift;
+import city.iam.review.campaign.GrantCertifications;
 import city.iam.review.campaign.Preview;
 import city.iam.review.campaign.Progress;
 import city.iam.review.definition.DefinitionDocument;
@@ -55,7 +56,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code /admin/realms/{realm}/access-reviews}: definitions (CRUD, dry-run preview), campaigns (launch now, list,
+ * {@code /admin/realms/{realm}/access-reviews}: definitions (CRUD, dry-run preview, grants with their certification
+ * dates), campaigns (launch now, list,
  * items, progress aggregates, close the current stage) and the campaign report (JSON, CSV). Changes need {@code review-admin};
  * reads also {@code auditor}. Every change, and every report export, is an admin event plus an audit entry in
  * the transaction of the change.
@@ -140,6 +142,35 @@ public class ReviewAdminResource {
     @Path("definitions/{id}/preview")
     public Response preview(@PathParam("id") String id) {
         return write(() -> Response.ok(Preview.of(session, realm, em(), ReviewDefinitions.definition(ReviewDefinitions.require(realm, id)))).build());
+    }
+
+    /**
+     * One page of the grants in the definition's scope with when each was last certified and is next due (see
+     * {@link GrantCertifications} for the order and the cost). Paging parameters are read as text so that a
+     * non-number is a 400 like a negative one.
+     */
+    @GET
+    @Path("definitions/{id}/grants")
+    public Response grants(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
+        return read(() -> {
+            Page page = Page.of(number("first", first), number("max", max));
+            if (page.max() > GrantCertifications.MAX_PAGE) {
+                throw CityIamException.badRequest("invalid_paging", "max must be between 1 and " + GrantCertifications.MAX_PAGE + " here.");
+            }
+            return Response.ok(GrantCertifications.page(session, realm, em(),
+                    ReviewDefinitions.definition(ReviewDefinitions.require(realm, id)), page)).build();
+        });
+    }
+
+    private static Integer number(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw CityIamException.badRequest("invalid_paging", name + " must be a whole number, not '" + value + "'.");
+        }
     }
 
     // ---- segregation-of-duties rules

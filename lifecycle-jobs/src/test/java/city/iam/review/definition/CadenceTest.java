@@ -51,6 +51,18 @@ class CadenceTest {
     }
 
     @Test
+    void theNextDueDateIsTheLastCertificationPlusItsPeriod() {
+        Cadence c = city();
+        assertEquals(NOW + 90 * DAY, c.dueAt("sensitive", false, NOW));
+        assertEquals(NOW + 90 * DAY, c.dueAt("open", true, NOW), "privileged shortens an open grant's year to 90 days");
+        assertEquals(NOW + 365 * DAY, c.dueAt(null, false, NOW), "no sensitivity counts as open");
+        assertNull(c.dueAt("sensitive", false, null), "never certified: due now");
+        assertNull(Cadence.ALWAYS.dueAt("sensitive", false, NOW), "no cadence: due at every launch");
+        Cadence sensitiveOnly = Cadence.parse(Map.of("sensitive", "P30D"));
+        assertNull(sensitiveOnly.dueAt("open", false, NOW), "no period applies: always due");
+    }
+
+    @Test
     void highestClassAndStoredForm() {
         assertEquals("sensitive", Cadence.highest(List.of("open", "sensitive", "quasi-sensitive")));
         assertNull(Cadence.highest(List.of("secret")));

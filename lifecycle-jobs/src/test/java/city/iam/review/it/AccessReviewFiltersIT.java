@@ -134,6 +134,55 @@ class AccessReviewFiltersIT {
         assertEquals(stored, city.http.get(city.reviews("/definitions/" + ID), city.reviewAdmin()).json(), "nothing refused was stored");
     }
 
+    @Test
+    void theCityOrganisationsAreARealmSetting() {
+        city.person("carl");
+        city.person("olga");
+        JsonNode ledger = city.createRealmRole("ledger", Map.of());
+        city.createRealmRole("health-read", Map.of());
+        city.createRealmRole("portal", Map.of());
+        city.createGroup("audit", null);
+        assertEquals(204, city.http.putJson(city.realm.adminPath(""), city.admin(), Map.of("organizationsEnabled", true)).status());
+        String cityOrg = organisation("city", "city-dept");
+        String utility = organisation("utility-a", "utility");
+        String gus = city.person("gus");
+        String fay = city.person("fay");
+        city.grantRealmRole(gus, ledger);
+        city.grantRealmRole(fay, ledger);
+        member(cityOrg, gus);
+        member(utility, fay);
+        assertEquals(201, city.http.postJson(city.reviews("/definitions"), city.reviewAdmin(), definition(null)).status());
+        String policy = city.realm.adminPath("/lifecycle/policies/review-guests");
+        Map<String, Object> guests = Map.of("subjects", "guests");
+
+        // Default: the city-dept organisation is the city's own, so only the utility's member is a guest.
+        JsonNode unset = city.http.get(policy, city.reviewAdmin()).json();
+        assertTrue(unset.isObject() && !unset.has("city_organizations"), unset.toString());
+        assertEquals(Set.of("fay ledger"), launchedWith(guests));
+
+        // The realm names the utility as its own instead: now the city-dept member is the guest.
+        Http.Reply set = city.http.putJson(policy, city.reviewAdmin(), Map.of("city_organizations", List.of("utility-a")));
+        assertEquals(200, set.status(), set.toString());
+        assertEquals("[\"utility-a\"]", set.json().get("city_organizations").toString());
+        assertEquals(Set.of("gus ledger"), launchedWith(guests));
+        Http.Reply both = city.http.putJson(policy, city.reviewAdmin(), Map.of("city_organizations", List.of("city", "utility-a")));
+        assertEquals(200, both.status(), both.toString());
+        assertEquals(Set.of(), launchedWith(guests));
+
+        // Refused, and nothing changed: an unknown alias, a non-list, a plain user.
+        JsonNode stored = city.http.get(policy, city.reviewAdmin()).json();
+        ReviewRealm.error(400, "unknown_organization", city.http.putJson(policy, city.reviewAdmin(),
+                Map.of("city_organizations", List.of("city", "nowhere"))));
+        ReviewRealm.error(400, "invalid_policy", city.http.putJson(policy, city.reviewAdmin(), Map.of("city_organizations", "city")));
+        ReviewRealm.error(400, "unknown_field", city.http.putJson(policy, city.reviewAdmin(), Map.of("city_stakeholder_type", "x")));
+        assertEquals(403, city.http.putJson(policy, city.token("carl"), Map.of("city_organizations", List.of("city"))).status());
+        assertEquals(stored, city.http.get(policy, city.reviewAdmin()).json());
+
+        // Reset: back to the stakeholder-type rule.
+        assertEquals(204, city.http.delete(policy, city.reviewAdmin()).status());
+        assertEquals(Set.of("fay ledger"), launchedWith(guests));
+    }
+
     // ---- the realm
 
     private void seed() {

@@ -258,4 +258,71 @@ class AccessReviewScopesIT {
         assertEquals("DENY", traffic.get("recommendation").asText(), traffic.toString());
         assertTrue(traffic.get("recommendation_reasons").toString().contains("previously REVOKED on"), traffic.toString());
     }
+    @Test
+    void eachGrantShowsWhenItWasLastCertifiedAndIsNextDue() {
+        String eve = city.person("eve");
+        String fred = city.person("fred");
+        city.person("aud", "auditor");
+        JsonNode health = city.createRealmRole("health-read", Map.of("city-iam.sensitivity", List.of("sensitive")));
+        JsonNode portal = city.createRealmRole("portal-user", Map.of("city-iam.sensitivity", List.of("open")));
+        city.grantRealmRole(eve, health);
+        city.grantRealmRole(eve, portal);
+        city.grantRealmRole(fred, health);
+        Map<String, Object> d = definition("due", Map.of("type", "realm_role", "name", "health-read"), "olga");
+        d.put("scope", Map.of("selectors", List.of(Map.of("type", "realm_role", "name", "health-read"),
+                Map.of("type", "realm_role", "name", "portal-user"))));
+        d.put("cadence_by_sensitivity", Map.of("sensitive", "P90D", "open", "P365D"));
+        String campaign = launch(d);
+        Map<String, JsonNode> items = items(campaign);
+        decide(items.get("eve health-read"), "ACCEPT");
+        decide(items.get("fred health-read"), "REVOKE");
+        closeStage(campaign);
+        String accepted = items(campaign).get("eve health-read").get("decided_at").asText();
+        java.time.Instant acceptedAt = java.time.Instant.parse(accepted);
+
+        Map<String, JsonNode> grants = grants("", city.reviewAdmin());
+        assertEquals(List.of("eve health-read", "eve portal-user"), grants.keySet().stream().sorted().toList(),
+                "fred's revoked grant is gone: " + grants);
+        JsonNode certified = grants.get("eve health-read");
+        assertEquals(accepted, certified.get("last_certified_at").asText(), certified.toString());
+        assertEquals(acceptedAt.plus(java.time.Duration.ofDays(90)).toString(), certified.get("certification_due_at").asText());
+        assertFalse(certified.get("due").asBoolean(), certified.toString());
+        assertEquals("sensitive", certified.get("sensitivity").asText());
+        assertEquals("direct", certified.get("grant_path").asText());
+        assertFalse(certified.get("privileged").asBoolean());
+        JsonNode never = grants.get("eve portal-user");
+        assertTrue(never.get("last_certified_at").isNull() && never.get("certification_due_at").isNull(), never.toString());
+        assertTrue(never.get("due").asBoolean(), never.toString());
+
+        // 100 days on the sensitive grant is due again; an auditor may read it, in pages of one in the same order.
+        city.clockSeconds(100 * DAY);
+        String auditor = city.token("aud");
+        assertTrue(grants("", auditor).get("eve health-read").get("due").asBoolean());
+        List<String> order = new java.util.ArrayList<>();
+        for (JsonNode g : city.http.get(city.reviews("/definitions/due/grants"), auditor).json()) {
+            order.add(g.get("username").asText() + " " + g.get("access").asText());
+        }
+        for (int i = 0; i < order.size(); i++) {
+            JsonNode one = city.http.get(city.reviews("/definitions/due/grants?first=" + i + "&max=1"), auditor).json();
+            assertEquals(1, one.size(), one.toString());
+            assertEquals(order.get(i), one.get(0).get("username").asText() + " " + one.get(0).get("access").asText());
+        }
+        assertEquals(0, city.http.get(city.reviews("/definitions/due/grants?first=5"), auditor).json().size());
+
+        ReviewRealm.error(403, "forbidden", city.http.get(city.reviews("/definitions/due/grants"), city.token("eve")));
+        for (String bad : List.of("first=-1", "max=0", "max=201", "max=ten", "first=x")) {
+            ReviewRealm.error(400, "invalid_paging", city.http.get(city.reviews("/definitions/due/grants?" + bad), auditor));
+        }
+        assertEquals(404, city.http.get(city.reviews("/definitions/nope/grants"), auditor).status());
+    }
+
+    private Map<String, JsonNode> grants(String query, String token) {
+        Http.Reply r = city.http.get(city.reviews("/definitions/due/grants" + query), token);
+        assertEquals(200, r.status(), r.toString());
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode g : r.json()) {
+            out.put(g.get("username").asText() + " " + g.get("access").asText(), g);
+        }
+        return out;
+    }
 }

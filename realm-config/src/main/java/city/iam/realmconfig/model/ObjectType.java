@@ -210,7 +210,8 @@ public enum ObjectType {
             Field.nested("remediation", Kind.OBJECT,
                     Field.of("mode", Kind.STRING).oneOf("AUTO", "MANUAL"),
                     Field.of("leave_groups", Kind.BOOLEAN),
-                    Field.of("remove_composites", Kind.BOOLEAN)),
+                    Field.of("remove_composites", Kind.BOOLEAN),
+                    Field.of("managed_members", Kind.STRING).oneOf("disable-account", "unlink-provider", "manual")),
             Field.of("comments", Kind.STRING).oneOf("ALL", "REVOKE_ONLY", "NONE"),
             // starts_at is required here: without it the server anchors the period at the save time, so every
             // apply would move it.

@@ -51,6 +51,7 @@ final class ServerDefaults {
         blankToAbsent(blast, "break_glass_group");
         ObjectNode remediation = object(d, "remediation");
         text(remediation, "mode", "AUTO");
+        text(remediation, "managed_members", "manual");
         remediation.put("leave_groups", remediation.path("leave_groups").asBoolean(true));
         remediation.put("remove_composites", remediation.path("remove_composites").asBoolean(false));
         text(d, "inactive_after", "P30D");

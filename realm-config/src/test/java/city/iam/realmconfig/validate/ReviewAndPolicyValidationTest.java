@@ -91,6 +91,23 @@ class ReviewAndPolicyValidationTest {
     }
 
     @Test
+    void managedMembersTakesTheServersThreeSettings() {
+        for (String setting : List.of("disable-account", "unlink-provider", "manual")) {
+            assertEquals(List.of(), problems("review-definitions.json", """
+                    {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "organization", "name": "acme"}]},
+                      "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P7D", "reviewer": "o"}],
+                      "remediation": {"mode": "AUTO", "managed_members": "%s"}}]}
+                    """.formatted(setting)), setting);
+        }
+        List<Problem> p = problems("review-definitions.json", """
+                {"review_definitions": [{"id": "fin", "scope": {"selectors": [{"type": "organization", "name": "acme"}]},
+                  "reviewers": {"o": {"type": "owner"}}, "stages": [{"duration": "P7D", "reviewer": "o"}],
+                  "remediation": {"managed_members": "delete-account"}}]}
+                """);
+        assertEquals(List.of("/review_definitions/0/remediation/managed_members"), p.stream().map(Problem::pointer).toList(), p::toString);
+    }
+
+    @Test
     void serverSetFieldsAndBadEnumerationsAreRefused() {
         List<Problem> p = problems("review-definitions.json", """
                 {"review_definitions": [{"id": "fin", "version": 3, "scope": {"selectors": [{"type": "role", "name": "x"}]},
