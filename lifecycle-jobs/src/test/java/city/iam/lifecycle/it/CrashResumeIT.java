@@ -32,7 +32,8 @@ class CrashResumeIT {
 
     @Test
     void aRunKilledMidwayResumesWithoutDuplicatesOrGaps(TestServer server) throws Exception {
-        assumeTrue(server instanceof KeycloakDistribution, "needs a server process this test can kill");
+        // Runs in CI's PostgreSQL and MariaDB passes: embedded H2 does not come back consistent from a kill.
+        assumeTrue(server instanceof KeycloakDistribution k && k.survivesCrash(), "needs a server process to kill on a database that survives it");
         LifecycleRealm city = new LifecycleRealm(server, "ljcrash", false);
         try {
             Instant now = city.clock(0);

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A run-now launch of 60 000 items killed with the server part-way: after the restart the review job takes the
@@ -40,6 +41,8 @@ class LaunchResumeCrashIT {
 
     @Test
     void aRunNowLaunchCutOffByACrashIsFinishedByTheReviewJob(TestServer server) throws Exception {
+        // Runs in CI's PostgreSQL and MariaDB passes: embedded H2 does not come back consistent from a kill.
+        assumeTrue(server instanceof KeycloakDistribution k && k.survivesCrash(), "needs a server process to kill on a database that survives it");
         ReviewRealm city = new ReviewRealm(server, "arResume");
         try {
             city.person("olga");
